@@ -1,0 +1,43 @@
+// Jest runs in its native ESM mode (node --experimental-vm-modules); SWC strips types and
+// emits the decorator metadata Nest's dependency injection needs.
+// The e2e suite runs twice: on SQLite and on PostgreSQL (TEST_DATABASE_URL or 127.0.0.1:5432/test).
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+
+const swc = JSON.parse(readFileSync(new URL('./.swcrc', import.meta.url), 'utf8'));
+const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
+
+async function postgresReachable() {
+  const client = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const shared = {
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testEnvironment: 'node',
+};
+const e2e = { ...shared, testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], testTimeout: 60000 };
+
+export default async () => {
+  const projects = [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...e2e, displayName: 'e2e-sqlite', setupFiles: ['<rootDir>/test/support/engine-sqlite.ts'] },
+  ];
+  if (await postgresReachable()) {
+    projects.push({ ...e2e, displayName: 'e2e-postgres', setupFiles: ['<rootDir>/test/support/engine-postgres.ts'] });
+  } else if (process.env.CI === 'true') {
+    throw new Error(`PostgreSQL at ${pgUrl} is unreachable: CI requires the e2e suite on PostgreSQL`);
+  } else {
+    console.warn(`\n*** PostgreSQL at ${pgUrl} is unreachable: the e2e suite on PostgreSQL is SKIPPED ***\n`);
+  }
+  return { projects };
+};

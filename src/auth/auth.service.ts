@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { InvalidCredentialsError, NotFoundError } from '../common/errors/domain-errors.js';
+import type { AppConfig } from '../config/app.config.js';
+import { now } from '../database/columns.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { PasswordHasher } from '../users/password-hasher.js';
+import type { Role } from '../users/role.js';
+import { User } from '../users/user.entity.js';
+import type { LoginResponse, SessionUser } from './dto/auth.dto.js';
+
+export const MAX_FAILED_LOGINS = 5;
+const FAILURE_WINDOW_MS = 15 * 60_000;
+
+export interface TokenClaims {
+  sub: string;
+  /** The account's credentials version when the token was issued. */
+  cv: number;
+}
+
+const sessionUser = ({ id, username, displayName, roles }: User): SessionUser => ({ id, username, displayName, roles });
+
+@Injectable()
+export class AuthService {
+  private readonly lockoutMs: number;
+  private readonly tokenTtl: number;
+  private readonly userLookupSql: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
+    private readonly jwt: JwtService,
+    config: ConfigService<{ app: AppConfig }, true>,
+  ) {
+    const app = config.get('app', { infer: true });
+    this.lockoutMs = app.lockoutMinutes * 60_000;
+    this.tokenTtl = app.tokenTtlSeconds;
+    const param = dataSource.options.type === 'postgres' ? '$1' : '?';
+    this.userLookupSql = `SELECT id, username, roles, active, credentials_version AS cv FROM users WHERE id = ${param}`;
+  }
+
+  /**
+   * Checks a password. Every failure is the same InvalidCredentialsError, whether the user
+   * is unknown, inactive, locked or the password wrong; failures count towards a lockout
+   * stored in the database.
+   */
+  async login(username: string, password: string): Promise<LoginResponse> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ usernameKey: username.toLowerCase() });
+    const passwordOk = await this.hasher.verify(user?.passwordHash, password);
+    const at = new Date();
+    const locked = !!user?.lockedUntil && user.lockedUntil > at.toISOString();
+    if (!user || !passwordOk || locked || !user.active) {
+      if (user) await this.recordFailure(user.id, at, locked ? 'locked' : !user.active ? 'inactive' : 'bad_password');
+      else await this.uow.run((em) => this.audit.record(em, { actor: null, action: 'auth.login_failed', detail: { username, reason: 'unknown_user' } }));
+      throw new InvalidCredentialsError();
+    }
+    const updated = await this.uow.run(async (em) => {
+      const fresh = await em.findOneByOrFail(User, { id: user.id });
+      fresh.failedLogins = 0;
+      fresh.firstFailedAt = null;
+      fresh.lockedUntil = null;
+      fresh.lastLoginAt = at.toISOString();
+      await em.save(User, fresh);
+      await this.audit.record(em, { actor: fresh, action: 'auth.login', entityType: 'user', entityId: fresh.id });
+      return fresh;
+    });
+    const claims: TokenClaims = { sub: updated.id, cv: updated.credentialsVersion };
+    return { accessToken: await this.jwt.signAsync(claims), expiresIn: this.tokenTtl, user: sessionUser(updated) };
+  }
+
+  private recordFailure(userId: string, at: Date, reason: string): Promise<void> {
+    return this.uow.run(async (em) => {
+      const user = await em.findOneByOrFail(User, { id: userId });
+      const windowOpen = user.firstFailedAt && at.getTime() - Date.parse(user.firstFailedAt) < FAILURE_WINDOW_MS;
+      user.failedLogins = windowOpen ? user.failedLogins + 1 : 1;
+      if (!windowOpen) user.firstFailedAt = at.toISOString();
+      const lockNow = user.failedLogins >= MAX_FAILED_LOGINS && reason === 'bad_password';
+      if (lockNow) user.lockedUntil = new Date(at.getTime() + this.lockoutMs).toISOString();
+      await em.save(User, user);
+      await this.audit.record(em, { actor: null, action: 'auth.login_failed', entityType: 'user', entityId: user.id, detail: { username: user.username, reason } });
+      if (lockNow) {
+        await this.audit.record(em, { actor: null, action: 'auth.locked', entityType: 'user', entityId: user.id, detail: { until: user.lockedUntil } });
+      }
+    });
+  }
+
+  /** Per request: one primary-key read, so deactivation and password changes bite at once. */
+  async authenticate(claims: TokenClaims): Promise<AuthUser | null> {
+    const rows: Array<{ id: string; username: string; roles: string; active: boolean | number; cv: number }> =
+      await this.dataSource.query(this.userLookupSql, [claims.sub]);
+    const row = rows[0];
+    if (!row || !row.active || Number(row.cv) !== claims.cv) return null;
+    return { id: row.id, username: row.username, roles: JSON.parse(row.roles) as Role[] };
+  }
+
+  async me(actor: AuthUser): Promise<SessionUser> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: actor.id });
+    if (!user) throw new NotFoundError('user', actor.id);
+    return sessionUser(user);
+  }
+
+  async changePassword(actor: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.id });
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) throw new InvalidCredentialsError();
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.uow.run(async (em) => {
+      const fresh = await em.findOneByOrFail(User, { id: actor.id });
+      fresh.passwordHash = passwordHash;
+      fresh.credentialsVersion += 1;
+      fresh.updatedAt = now();
+      fresh.version += 1;
+      await em.save(User, fresh);
+      await this.audit.record(em, {
+        actor, action: 'user.password_changed', entityType: 'user', entityId: actor.id,
+        before: { credentialsVersion: user.credentialsVersion }, after: { credentialsVersion: fresh.credentialsVersion },
+      });
+    });
+  }
+}

@@ -1,0 +1,22 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse, ApiExtension } from '@nestjs/swagger';
+import { ALL_ROLES, type Role } from '../../users/role.js';
+
+export const ROLES_KEY = 'probity:roles';
+export const PUBLIC_KEY = 'probity:public';
+
+/** Who may call a route. Routes with no declared policy are refused by RolesGuard. */
+export const Roles = (...roles: Role[]) =>
+  applyDecorators(
+    SetMetadata(ROLES_KEY, roles),
+    ApiBearerAuth(),
+    ApiExtension('x-roles', roles),
+    ApiUnauthorizedResponse({ description: 'missing, invalid or expired token' }),
+    ApiForbiddenResponse({ description: `allowed roles: ${roles.join(', ')}` }),
+  );
+
+/** Any signed-in user, whatever their roles (e.g. their own profile). */
+export const AnyRole = () => Roles(...ALL_ROLES);
+
+/** No token needed: login, health, docs. */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);

@@ -1,0 +1,115 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync,
+} from 'class-validator';
+
+/** Environment variables Probity reads. Bad values stop the boot, each problem listed. */
+export class EnvironmentVariables {
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsOptional() @IsString()
+  HOST = '127.0.0.1';
+
+  @IsOptional() @Matches(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, {
+    message: 'DATABASE_URL must be sqlite:<path> or postgres://…',
+  })
+  DATABASE_URL = 'sqlite:data/probity.sqlite';
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsOptional() @Matches(/^\d+[smh]?$/, { message: 'TOKEN_TTL must be seconds, or a number with s, m or h (e.g. 15m)' })
+  TOKEN_TTL = '15m';
+
+  @IsOptional() @Matches(/^[a-zA-Z0-9._-]{3,64}$/, { message: 'PROBITY_ADMIN_USER must be 3-64 letters, digits, dot, dash or underscore' })
+  PROBITY_ADMIN_USER = 'admin';
+
+  @IsOptional() @IsString() @MinLength(12, { message: 'PROBITY_ADMIN_PASSWORD must be at least 12 characters' })
+  PROBITY_ADMIN_PASSWORD?: string;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Comma-separated origins allowed by CORS; empty means CORS stays closed. */
+  @IsOptional() @IsString()
+  CORS_ORIGINS = '';
+
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(10000)
+  LOGIN_RATE_LIMIT = 20;
+
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(1440)
+  LOCKOUT_MINUTES = 15;
+
+  /** Proxy hops to trust for the client address (behind a load balancer). */
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' || value === undefined ? false : value))
+  TRUST_PROXY: boolean | string = false;
+}
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; path: string }
+  | { type: 'postgres'; url: string };
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  db: DatabaseConfig;
+  jwtSecret?: string;
+  tokenTtlSeconds: number;
+  adminUser: string;
+  adminPassword?: string;
+  logLevel: string;
+  corsOrigins: string[];
+  loginRateLimit: number;
+  lockoutMinutes: number;
+  trustProxy: boolean | string;
+}
+
+export class ConfigValidationError extends Error {}
+
+export function parseDuration(text: string): number {
+  const match = /^(\d+)([smh]?)$/.exec(text);
+  if (!match) throw new ConfigValidationError(`bad duration ${text}`);
+  const unit = { '': 1, s: 1, m: 60, h: 3600 }[match[2] as '' | 's' | 'm' | 'h'];
+  return Number(match[1]) * unit;
+}
+
+export function parseDatabaseUrl(url: string): DatabaseConfig {
+  return url.startsWith('sqlite:')
+    ? { type: 'sqlite', path: url.slice('sqlite:'.length) }
+    : { type: 'postgres', url };
+}
+
+/** Validates the environment; throws listing every problem at once. */
+export function validateEnvironment(env: Record<string, unknown>): Record<string, unknown> {
+  const known = Object.fromEntries(
+    Object.keys(new EnvironmentVariables()).concat('JWT_SECRET', 'PROBITY_ADMIN_PASSWORD')
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
+  const parsed = plainToInstance(EnvironmentVariables, known);
+  const errors = validateSync(parsed, { skipMissingProperties: false });
+  if (errors.length) {
+    const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+    throw new ConfigValidationError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  const config: AppConfig = {
+    port: parsed.PORT,
+    host: parsed.HOST,
+    db: parseDatabaseUrl(parsed.DATABASE_URL),
+    jwtSecret: parsed.JWT_SECRET,
+    tokenTtlSeconds: parseDuration(parsed.TOKEN_TTL),
+    adminUser: parsed.PROBITY_ADMIN_USER,
+    adminPassword: parsed.PROBITY_ADMIN_PASSWORD,
+    logLevel: parsed.LOG_LEVEL,
+    corsOrigins: parsed.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    loginRateLimit: parsed.LOGIN_RATE_LIMIT,
+    lockoutMinutes: parsed.LOCKOUT_MINUTES,
+    trustProxy: parsed.TRUST_PROXY,
+  };
+  return { app: config };
+}
+
+export function loadConfig(env: Record<string, unknown> = process.env): AppConfig {
+  return validateEnvironment(env).app as AppConfig;
+}

@@ -1,0 +1,80 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { AppModule } from './app.module.js';
+import { PinoNestLogger } from './common/http/pino-nest-logger.js';
+import { requestContext } from './common/http/request-context.js';
+import { validationPipe } from './common/http/validation.js';
+import { loadConfig, type AppConfig } from './config/app.config.js';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** A caller's request id is kept if it is sane, so logs line up across a load balancer. */
+function requestId(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+function fastifyAdapter(config: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
+    genReqId: requestId,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    forceCloseConnections: 'idle',
+    logger: {
+      level: config.logLevel,
+      // Fastify's request serializer logs no headers or bodies; these paths are a second fence.
+      redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.currentPassword', '*.newPassword', '*.accessToken'],
+    },
+  });
+}
+
+/** Everything main.ts applies to the app; the e2e tests boot through the same function. */
+export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  app.useLogger(new PinoNestLogger(fastify.log));
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(validationPipe);
+  app.enableShutdownHooks();
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins });
+
+  fastify.addHook('onRequest', (req, reply, done) => {
+    reply.header('x-request-id', req.id);
+    requestContext.run({ requestId: req.id, clientIp: req.ip }, done);
+  });
+
+  // Only routes that opt in with @RouteConfig({ rateLimit: {} }) are limited (login).
+  await app.register(rateLimit, { global: false, max: config.loginRateLimit, timeWindow: 60_000 });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Swagger UI at /api/docs uses inline styles and scripts.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+      },
+    },
+  });
+
+  const document = SwaggerModule.createDocument(app, new DocumentBuilder()
+    .setTitle('Probity API')
+    .setDescription('Investigation records for police-misconduct cases. Every route needs a bearer token from POST /api/auth/login unless marked otherwise; `x-roles` lists who may call it.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build());
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+export async function createApp(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), fastifyAdapter(config), { bufferLogs: true });
+  await configureApp(app, config);
+  return app;
+}
