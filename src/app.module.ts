@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { JwtAuthGuard } from './common/auth/jwt-auth.guard.js';
@@ -9,6 +9,17 @@ import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
 import type { AppConfig } from './config/app.config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { AllegationsModule } from './allegations/allegations.module.js';
+import { BarredListModule } from './barred-list/barred-list.module.js';
+import { EtagInterceptor } from './common/http/etag.interceptor.js';
+import { ComplaintsModule } from './complaints/complaints.module.js';
+import { ExportsModule } from './exports/exports.module.js';
+import { ImportsModule } from './imports/imports.module.js';
+import { InvestigationsModule } from './investigations/investigations.module.js';
+import { OfficersModule } from './officers/officers.module.js';
+import { OutcomesModule } from './outcomes/outcomes.module.js';
+import { RecommendationsModule } from './recommendations/recommendations.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({
@@ -18,11 +29,24 @@ import { UsersModule } from './users/users.module.js';
     UsersModule,
     AuthModule,
     HealthModule,
+    // Case records
+    OfficersModule,
+    ComplaintsModule,
+    InvestigationsModule,
+    AllegationsModule,
+    OutcomesModule,
+    BarredListModule,
+    RecommendationsModule,
+    // Analysis and data exchange
+    ReportsModule,
+    ExportsModule,
+    ImportsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainErrorFilter },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
+    { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
   ],
 })
 export class AppModule {

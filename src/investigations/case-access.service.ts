@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager, SelectQueryBuilder, ObjectLiteral } from 'typeorm';
+import { hasRole, type AuthUser } from '../common/auth/auth-user.js';
+import { NotFoundError } from '../common/errors/domain-errors.js';
+import { Role } from '../users/role.js';
+import { Investigation } from './investigation.entity.js';
+import { TeamMember } from './team-member.entity.js';
+
+/**
+ * Who may see which case. Reviewers and analysts see every investigation; an investigator
+ * sees only those they lead or are on the team of. Anything else answers 404, never 403,
+ * so the existence of other cases does not leak.
+ */
+@Injectable()
+export class CaseAccess {
+  seesAllCases(user: AuthUser): boolean {
+    return hasRole(user, Role.Reviewer, Role.Analyst);
+  }
+
+  isOnCase(investigation: Pick<Investigation, 'id' | 'leadInvestigatorId'>, user: AuthUser, team: string[]): boolean {
+    return investigation.leadInvestigatorId === user.id || team.includes(user.id);
+  }
+
+  /**
+   * Restricts a query to the investigations `user` may see. `investigationIdColumn` is the
+   * SQL expression of the investigation id in the query (e.g. "a.investigation_id").
+   */
+  scope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, investigationIdColumn: string, user: AuthUser): SelectQueryBuilder<T> {
+    if (this.seesAllCases(user)) return qb;
+    return qb.andWhere(
+      `(${investigationIdColumn} IN (SELECT i.id FROM investigations i WHERE i.lead_investigator_id = :caseUserId)
+        OR ${investigationIdColumn} IN (SELECT tm.investigation_id FROM investigation_team_members tm WHERE tm.user_id = :caseUserId))`,
+      { caseUserId: user.id },
+    );
+  }
+
+  /** The investigation if `user` may see it; otherwise NotFound (404). */
+  async readable(em: EntityManager, investigationId: string, user: AuthUser): Promise<Investigation> {
+    const investigation = await em.findOneBy(Investigation, { id: investigationId });
+    if (!investigation || !(await this.canSee(em, investigation, user))) throw new NotFoundError('investigation', investigationId);
+    return investigation;
+  }
+
+  /**
+   * The investigation if `user` may change it. Investigators: only their own cases (else 404).
+   * Reviewers may act on any case, within what their routes allow.
+   */
+  async writable(em: EntityManager, investigationId: string, user: AuthUser): Promise<Investigation> {
+    const investigation = await em.findOneBy(Investigation, { id: investigationId });
+    if (!investigation) throw new NotFoundError('investigation', investigationId);
+    if (hasRole(user, Role.Reviewer) || (await this.isMember(em, investigation, user))) return investigation;
+    throw new NotFoundError('investigation', investigationId);
+  }
+
+  /** True if `user` leads or is on the team of the investigation (reviewers may not decide those). */
+  async isMember(em: EntityManager, investigation: Pick<Investigation, 'id' | 'leadInvestigatorId'>, user: AuthUser): Promise<boolean> {
+    if (investigation.leadInvestigatorId === user.id) return true;
+    return em.existsBy(TeamMember, { investigationId: investigation.id, userId: user.id });
+  }
+
+  private async canSee(em: EntityManager, investigation: Investigation, user: AuthUser): Promise<boolean> {
+    return this.seesAllCases(user) || (hasRole(user, Role.Investigator) && (await this.isMember(em, investigation, user)));
+  }
+}
