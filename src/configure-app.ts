@@ -5,7 +5,9 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
+import { parseJsonBody } from './common/http/json-body.js';
 import { PinoNestLogger } from './common/http/pino-nest-logger.js';
 import { requestContext } from './common/http/request-context.js';
 import { validationPipe } from './common/http/validation.js';
@@ -14,24 +16,38 @@ import { loadConfig, type AppConfig } from './config/app.config.js';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** Paths in a log line that must never be written, whatever a future serializer adds. */
+export const REDACTED_LOG_PATHS = [
+  'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]',
+  'password', 'currentPassword', 'newPassword', 'accessToken',
+  '*.password', '*.currentPassword', '*.newPassword', '*.accessToken',
+];
+
+export interface CreateAppOptions {
+  /** Where the JSON log lines go (default: stdout). Tests pass a collector. */
+  logStream?: DestinationStream;
+}
+
 /** A caller's request id is kept if it is sane, so logs line up across a load balancer. */
 function requestId(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-function fastifyAdapter(config: AppConfig): FastifyAdapter {
+function fastifyAdapter(config: AppConfig, options: CreateAppOptions): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
     genReqId: requestId,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // On close: idle keep-alive connections are dropped, requests in flight are finished.
     forceCloseConnections: 'idle',
     logger: {
       level: config.logLevel,
       // Fastify's request serializer logs no headers or bodies; these paths are a second fence.
-      redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.currentPassword', '*.newPassword', '*.accessToken'],
+      redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
   });
 }
@@ -42,7 +58,10 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   app.useLogger(new PinoNestLogger(fastify.log));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe);
-  app.enableShutdownHooks();
+  // Replaces the default JSON parser: also refuses `constructor` and `prototype` keys at any depth.
+  app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT_BYTES }, (_req, body, done) => {
+    done(null, parseJsonBody(body.toString('utf8')));
+  });
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins });
 
   fastify.addHook('onRequest', (req, reply, done) => {
@@ -66,15 +85,20 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
 
   const document = SwaggerModule.createDocument(app, new DocumentBuilder()
     .setTitle('Probity API')
-    .setDescription('Investigation records for police-misconduct cases. Every route needs a bearer token from POST /api/auth/login unless marked otherwise; `x-roles` lists who may call it.')
+    .setDescription('Investigation records for police-misconduct cases. Every route needs a bearer token from POST /api/auth/login unless marked otherwise; `x-roles` lists who may call it, `x-public` marks routes open to everyone.')
     .setVersion('1')
     .addBearerAuth()
     .build());
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 
-export async function createApp(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), fastifyAdapter(config), { bufferLogs: true });
+export async function createApp(config: AppConfig = loadConfig(), options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), fastifyAdapter(config, options), {
+    bufferLogs: true,
+    // From the first moment of a shutdown, new requests get 503 (with Connection: close) so a
+    // load balancer moves on; requests already in flight finish (see main.ts).
+    return503OnClosing: true,
+  });
   await configureApp(app, config);
   return app;
 }

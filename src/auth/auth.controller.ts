@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
@@ -37,7 +37,11 @@ export class AuthController {
   @Post('password')
   @AnyRole()
   @HttpCode(204)
-  @ApiUnauthorizedResponse({ description: 'current password wrong' })
+  // Guessing the current password with a stolen token is limited like login.
+  @RouteConfig({ rateLimit: {} })
+  @ApiNoContentResponse({ description: 'changed; every token of the account, this one included, stops working' })
+  @ApiUnauthorizedResponse({ description: 'current password wrong, or the account is locked (counts towards the lockout)' })
+  @ApiTooManyRequestsResponse({ description: 'too many attempts from this address' })
   changePassword(@Body() dto: ChangePasswordDto, @CurrentUser() actor: AuthUser): Promise<void> {
     return this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
   }

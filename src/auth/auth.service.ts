@@ -11,6 +11,7 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { PasswordHasher } from '../users/password-hasher.js';
 import type { Role } from '../users/role.js';
 import { User } from '../users/user.entity.js';
+import { lockUserRow } from '../users/users.service.js';
 import type { LoginResponse, SessionUser } from './dto/auth.dto.js';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -61,7 +62,7 @@ export class AuthService {
       throw new InvalidCredentialsError();
     }
     const updated = await this.uow.run(async (em) => {
-      const fresh = await em.findOneByOrFail(User, { id: user.id });
+      const fresh = await lockUserRow(em, user.id);
       fresh.failedLogins = 0;
       fresh.firstFailedAt = null;
       fresh.lockedUntil = null;
@@ -74,12 +75,20 @@ export class AuthService {
     return { accessToken: await this.jwt.signAsync(claims), expiresIn: this.tokenTtl, user: sessionUser(updated) };
   }
 
+  /**
+   * Counts a failed password towards the lockout: the fifth within FAILURE_WINDOW_MS locks
+   * the account for LOCKOUT_MINUTES. Once a lock has expired the count starts again.
+   */
   private recordFailure(userId: string, at: Date, reason: string): Promise<void> {
     return this.uow.run(async (em) => {
-      const user = await em.findOneByOrFail(User, { id: userId });
-      const windowOpen = user.firstFailedAt && at.getTime() - Date.parse(user.firstFailedAt) < FAILURE_WINDOW_MS;
+      const user = await lockUserRow(em, userId);
+      const lockExpired = !!user.lockedUntil && user.lockedUntil <= at.toISOString();
+      const windowOpen = !lockExpired && !!user.firstFailedAt && at.getTime() - Date.parse(user.firstFailedAt) < FAILURE_WINDOW_MS;
       user.failedLogins = windowOpen ? user.failedLogins + 1 : 1;
-      if (!windowOpen) user.firstFailedAt = at.toISOString();
+      if (!windowOpen) {
+        user.firstFailedAt = at.toISOString();
+        user.lockedUntil = null;
+      }
       const lockNow = user.failedLogins >= MAX_FAILED_LOGINS && reason === 'bad_password';
       if (lockNow) user.lockedUntil = new Date(at.getTime() + this.lockoutMs).toISOString();
       await em.save(User, user);
@@ -105,12 +114,23 @@ export class AuthService {
     return sessionUser(user);
   }
 
+  /**
+   * Needs the current password, so a stolen token alone cannot take the account over; wrong
+   * guesses count towards the same lockout as logins, and a locked account cannot change it.
+   * Every token of the account, including the caller's, stops working.
+   */
   async changePassword(actor: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.id });
-    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) throw new InvalidCredentialsError();
+    const passwordOk = await this.hasher.verify(user.passwordHash, currentPassword);
+    const at = new Date();
+    if (!!user.lockedUntil && user.lockedUntil > at.toISOString()) throw new InvalidCredentialsError();
+    if (!passwordOk) {
+      await this.recordFailure(user.id, at, 'bad_password');
+      throw new InvalidCredentialsError();
+    }
     const passwordHash = await this.hasher.hash(newPassword);
     await this.uow.run(async (em) => {
-      const fresh = await em.findOneByOrFail(User, { id: actor.id });
+      const fresh = await lockUserRow(em, actor.id);
       fresh.passwordHash = passwordHash;
       fresh.credentialsVersion += 1;
       fresh.updatedAt = now();

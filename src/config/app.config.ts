@@ -19,7 +19,7 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @IsOptional() @Matches(/^\d+[smh]?$/, { message: 'TOKEN_TTL must be seconds, or a number with s, m or h (e.g. 15m)' })
+  @IsOptional() @Matches(/^[1-9]\d*[smh]?$/, { message: 'TOKEN_TTL must be a positive number of seconds, or a number with s, m or h (e.g. 15m)' })
   TOKEN_TTL = '15m';
 
   @IsOptional() @Matches(/^[a-zA-Z0-9._-]{3,64}$/, { message: 'PROBITY_ADMIN_USER must be 3-64 letters, digits, dot, dash or underscore' })
@@ -41,9 +41,15 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(1440)
   LOCKOUT_MINUTES = 15;
 
-  /** Proxy hops to trust for the client address (behind a load balancer). */
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' || value === undefined ? false : value))
-  TRUST_PROXY: boolean | string = false;
+  /**
+   * Who may set X-Forwarded-For (the client address used by the login rate limit and the
+   * audit trail): `false`, `true` (anyone: only behind a proxy that overwrites it), or a
+   * comma-separated list of proxy addresses, CIDR ranges or `loopback`/`uniquelocal`.
+   */
+  @IsOptional() @Matches(/^(true|false|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be true, false, or comma-separated proxy addresses or CIDR ranges',
+  })
+  TRUST_PROXY = 'false';
 }
 
 export type DatabaseConfig =
@@ -63,6 +69,8 @@ export interface AppConfig {
   loginRateLimit: number;
   lockoutMinutes: number;
   trustProxy: boolean | string;
+  /** Create the first admin on an empty database (the server does; the CLI does not). */
+  createFirstAdmin: boolean;
 }
 
 export class ConfigValidationError extends Error {}
@@ -72,6 +80,10 @@ export function parseDuration(text: string): number {
   if (!match) throw new ConfigValidationError(`bad duration ${text}`);
   const unit = { '': 1, s: 1, m: 60, h: 3600 }[match[2] as '' | 's' | 'm' | 'h'];
   return Number(match[1]) * unit;
+}
+
+export function parseTrustProxy(text: string): boolean | string {
+  return text === 'true' || text === 'false' ? text === 'true' : text;
 }
 
 export function parseDatabaseUrl(url: string): DatabaseConfig {
@@ -105,7 +117,8 @@ export function validateEnvironment(env: Record<string, unknown>): Record<string
     corsOrigins: parsed.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     loginRateLimit: parsed.LOGIN_RATE_LIMIT,
     lockoutMinutes: parsed.LOCKOUT_MINUTES,
-    trustProxy: parsed.TRUST_PROXY,
+    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
+    createFirstAdmin: true,
   };
   return { app: config };
 }

@@ -9,7 +9,8 @@ export class FirstAdminBootstrap implements OnApplicationBootstrap {
   constructor(private readonly users: UsersService, private readonly config: ConfigService<{ app: AppConfig }, true>) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { adminUser, adminPassword } = this.config.get('app', { infer: true });
+    const { adminUser, adminPassword, createFirstAdmin } = this.config.get('app', { infer: true });
+    if (!createFirstAdmin) return;
     const generated = await this.users.ensureFirstAdmin(adminUser, adminPassword);
     if (generated) {
       // Deliberately on stdout and not in the structured log: shown once, never stored.

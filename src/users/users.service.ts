@@ -1,9 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { ConflictError, NotFoundError } from '../common/errors/domain-errors.js';
+import { isUniqueViolation } from '../common/errors/database-errors.js';
+import { ConflictError, NotFoundError, RuleViolationError } from '../common/errors/domain-errors.js';
 import type { Page, PageQuery } from '../common/http/paging.js';
 import { newId, now } from '../database/columns.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
@@ -17,10 +18,22 @@ import { User } from './user.entity.js';
 const auditImage = ({ username, displayName, roles, active, lockedUntil, credentialsVersion }: User) =>
   ({ username, displayName, roles, active, lockedUntil, credentialsVersion });
 
+/**
+ * Reads an account inside a transaction for changing it. On PostgreSQL the row is locked so
+ * two concurrent changes (say, two failed logins) cannot both start from the same count;
+ * SQLite transactions already run one at a time (UnitOfWork).
+ */
+export async function lockUserRow(em: EntityManager, id: string): Promise<User> {
+  const lock = em.connection.options.type === 'postgres' ? { mode: 'pessimistic_write' as const } : undefined;
+  const user = await em.findOne(User, { where: { id }, lock });
+  if (!user) throw new NotFoundError('user', id);
+  return user;
+}
+
+const isActiveAdmin = (user: Pick<User, 'active' | 'roles'>) => user.active && user.roles.includes(Role.Admin);
+
 @Injectable()
 export class UsersService {
-  private readonly logger = new Logger(UsersService.name);
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
@@ -30,20 +43,27 @@ export class UsersService {
 
   async create(dto: CreateUserDto, actor: AuthUser | null): Promise<UserResponse> {
     const passwordHash = await this.hasher.hash(dto.password);
-    return this.uow.run(async (em) => {
-      const usernameKey = dto.username.toLowerCase();
-      if (await em.existsBy(User, { usernameKey })) throw new ConflictError(`username ${dto.username} is taken`);
-      const at = now();
-      const user = em.create(User, {
-        id: newId(), username: dto.username, usernameKey, displayName: dto.displayName,
-        roles: [...new Set(dto.roles)], active: true, passwordHash, credentialsVersion: 1,
-        failedLogins: 0, firstFailedAt: null, lockedUntil: null, lastLoginAt: null,
-        createdAt: at, updatedAt: at, version: 1,
+    const usernameKey = dto.username.toLowerCase();
+    const taken = () => new ConflictError(`username ${dto.username} is taken`);
+    try {
+      return await this.uow.run(async (em) => {
+        if (await em.existsBy(User, { usernameKey })) throw taken();
+        const at = now();
+        const user = em.create(User, {
+          id: newId(), username: dto.username, usernameKey, displayName: dto.displayName,
+          roles: [...new Set(dto.roles)], active: true, passwordHash, credentialsVersion: 1,
+          failedLogins: 0, firstFailedAt: null, lockedUntil: null, lastLoginAt: null,
+          createdAt: at, updatedAt: at, version: 1,
+        });
+        await em.insert(User, user);
+        await this.audit.record(em, { actor, action: 'user.created', entityType: 'user', entityId: user.id, before: null, after: auditImage(user) });
+        return UserResponse.from(user);
       });
-      await em.insert(User, user);
-      await this.audit.record(em, { actor, action: 'user.created', entityType: 'user', entityId: user.id, before: null, after: auditImage(user) });
-      return UserResponse.from(user);
-    });
+    } catch (error) {
+      // Two concurrent creates on PostgreSQL can both pass the check; the unique index decides.
+      if (isUniqueViolation(error)) throw taken();
+      throw error;
+    }
   }
 
   async list(page: PageQuery): Promise<Page<UserResponse>> {
@@ -54,18 +74,30 @@ export class UsersService {
   }
 
   async get(id: string): Promise<UserResponse> {
-    return UserResponse.from(await this.load(this.dataSource.manager, id));
+    const user = await this.dataSource.getRepository(User).findOneBy({ id });
+    if (!user) throw new NotFoundError('user', id);
+    return UserResponse.from(user);
   }
 
-  update(id: string, dto: UpdateUserDto, actor: AuthUser): Promise<UserResponse> {
+  async findByUsername(username: string): Promise<UserResponse> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ usernameKey: username.toLowerCase() });
+    if (!user) throw new NotFoundError('user', username);
+    return UserResponse.from(user);
+  }
+
+  /** Deactivating an account also ends its tokens for good: reactivation needs a new login. */
+  update(id: string, dto: UpdateUserDto, actor: AuthUser | null): Promise<UserResponse> {
     return this.change(id, actor, 'user.updated', (user) => {
       if (dto.displayName !== undefined) user.displayName = dto.displayName;
       if (dto.roles !== undefined) user.roles = [...new Set(dto.roles)];
-      if (dto.active !== undefined) user.active = dto.active;
+      if (dto.active !== undefined && dto.active !== user.active) {
+        user.active = dto.active;
+        if (!dto.active) user.credentialsVersion += 1;
+      }
     });
   }
 
-  async resetPassword(id: string, password: string, actor: AuthUser): Promise<UserResponse> {
+  async resetPassword(id: string, password: string, actor: AuthUser | null): Promise<UserResponse> {
     const passwordHash = await this.hasher.hash(password);
     return this.change(id, actor, 'user.password_reset', (user) => {
       user.passwordHash = passwordHash;
@@ -73,7 +105,7 @@ export class UsersService {
     });
   }
 
-  unlock(id: string, actor: AuthUser): Promise<UserResponse> {
+  unlock(id: string, actor: AuthUser | null): Promise<UserResponse> {
     return this.change(id, actor, 'user.unlocked', (user) => {
       user.lockedUntil = null;
       user.failedLogins = 0;
@@ -82,13 +114,7 @@ export class UsersService {
   }
 
   async unlockByUsername(username: string, actor: AuthUser | null): Promise<UserResponse> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ usernameKey: username.toLowerCase() });
-    if (!user) throw new NotFoundError('user', username);
-    return this.change(user.id, actor, 'user.unlocked', (u) => {
-      u.lockedUntil = null;
-      u.failedLogins = 0;
-      u.firstFailedAt = null;
-    });
+    return this.unlock((await this.findByUsername(username)).id, actor);
   }
 
   /**
@@ -108,22 +134,30 @@ export class UsersService {
     return configuredPassword ? undefined : password;
   }
 
-  private async load(em: EntityManager, id: string): Promise<User> {
-    const user = await em.findOneBy(User, { id });
-    if (!user) throw new NotFoundError('user', id);
-    return user;
-  }
-
+  /**
+   * Applies one change to an account with its audit event. Refuses a change that would
+   * leave no active admin: nobody could manage accounts any more.
+   */
   private change(id: string, actor: AuthUser | null, action: string, mutate: (user: User) => void): Promise<UserResponse> {
     return this.uow.run(async (em) => {
-      const user = await this.load(em, id);
+      const user = await lockUserRow(em, id);
       const before = auditImage(user);
+      const wasActiveAdmin = isActiveAdmin(user);
       mutate(user);
+      if (wasActiveAdmin && !isActiveAdmin(user) && !(await this.otherActiveAdminExists(em, id))) {
+        throw new RuleViolationError('the last active admin cannot be deactivated or lose the admin role');
+      }
       user.updatedAt = now();
       user.version += 1;
       await em.save(User, user);
       await this.audit.record(em, { actor, action, entityType: 'user', entityId: id, before, after: auditImage(user) });
       return UserResponse.from(user);
     });
+  }
+
+  private async otherActiveAdminExists(em: EntityManager, exceptId: string): Promise<boolean> {
+    // Roles are a JSON list; the handful of active accounts is read rather than matched in SQL.
+    const active = await em.find(User, { where: { active: true }, select: { id: true, roles: true, active: true } });
+    return active.some((u) => u.id !== exceptId && isActiveAdmin(u));
   }
 }

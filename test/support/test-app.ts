@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config/app.config.js';
@@ -42,8 +43,17 @@ export interface TestApp {
   close(options?: { dispose?: boolean }): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Reuse a database (e.g. to restart the app on it); a fresh one otherwise. */
+  db?: TestDatabase;
+  /** Environment variables on top of the test defaults; '' unsets one. */
+  env?: Record<string, string>;
+  /** Receives the JSON log lines (set LOG_LEVEL in env too: the default is silent). */
+  logStream?: DestinationStream;
+}
+
 /** Boots the real app (as main.ts does) on a fresh database with the real migrations. */
-export async function createTestApp(options: { db?: TestDatabase; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = options.db ?? await createTestDatabase();
   const env = {
     ...process.env,
@@ -53,7 +63,7 @@ export async function createTestApp(options: { db?: TestDatabase; env?: Record<s
     LOGIN_RATE_LIMIT: '1000',
     ...options.env,
   };
-  const app = await createApp(loadConfig(env));
+  const app = await createApp(loadConfig(env), { logStream: options.logStream });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const users = app.get(UsersService);

@@ -18,5 +18,8 @@ export const Roles = (...roles: Role[]) =>
 /** Any signed-in user, whatever their roles (e.g. their own profile). */
 export const AnyRole = () => Roles(...ALL_ROLES);
 
-/** No token needed: login, health, docs. */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+/**
+ * No token needed: login, health, docs. `x-public` in the OpenAPI document lets the roles ×
+ * routes test tell a deliberately open route from one that forgot its @Roles.
+ */
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension('x-public', true));

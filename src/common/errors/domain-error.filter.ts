@@ -6,6 +6,7 @@ import {
   ConflictError, DomainError, InvalidCredentialsError, NotAllowedError, NotFoundError,
   PreconditionFailedError, PreconditionRequiredError, RuleViolationError, ServiceUnavailableError,
 } from './domain-errors.js';
+import { isDatabaseBusy, isDiskFull, isUniqueViolation } from './database-errors.js';
 
 const STATUS = new Map<Function, number>([
   [NotFoundError, 404],
@@ -23,18 +24,6 @@ export interface ErrorBody {
   error: string;
   message: string;
   details?: unknown;
-}
-
-/** SQLite answers "busy"/"locked" when another writer holds the file too long. */
-function isDatabaseBusy(error: unknown): boolean {
-  const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code
-    ?? (error as { code?: string })?.code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === 'SQLITE_BUSY_SNAPSHOT';
-}
-
-function isDiskFull(error: unknown): boolean {
-  const code = (error as { driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
-  return code === 'SQLITE_FULL' || code === '53100';
 }
 
 export function errorName(status: number): string {
@@ -62,6 +51,10 @@ export function toErrorBody(exception: unknown, logger: Logger): { body: ErrorBo
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
     const message = fastifyStatus === 413 ? 'request body is larger than 1 MB' : (exception as Error).message;
     return { body: { statusCode: fastifyStatus, error: errorName(fastifyStatus), message }, headers };
+  }
+  if (isUniqueViolation(exception)) {
+    // A service that knows which field clashed throws its own ConflictError; this is the fallback.
+    return { body: { statusCode: 409, error: 'Conflict', message: 'conflicts with an existing record' }, headers };
   }
   if (isDatabaseBusy(exception)) {
     headers['retry-after'] = '1';

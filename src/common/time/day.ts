@@ -1,0 +1,50 @@
+import { applyDecorators, Injectable } from '@nestjs/common';
+import { IsISO8601, Matches } from 'class-validator';
+
+/**
+ * Calendar days ('YYYY-MM-DD'), as stored in `date` columns on both engines. Arithmetic runs
+ * in UTC so a day never shifts with the server's time zone.
+ */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar day written YYYY-MM-DD (2024-02-30 is refused). */
+export const IsDay = () => applyDecorators(
+  Matches(DAY, { message: ({ property }) => `${property} must be a day written YYYY-MM-DD` }),
+  IsISO8601({ strict: true }, { message: ({ property }) => `${property} must be a real calendar day` }),
+);
+
+const parse = (day: string): Date => {
+  if (!DAY.test(day)) throw new Error(`not a day: ${day}`);
+  return new Date(`${day}T00:00:00Z`);
+};
+const format = (date: Date): string => date.toISOString().slice(0, 10);
+
+export function addDays(day: string, days: number): string {
+  const date = parse(day);
+  date.setUTCDate(date.getUTCDate() + days);
+  return format(date);
+}
+
+/** Same day `years` later; 29 February becomes 28 February in a common year (never 1 March). */
+export function addYears(day: string, years: number): string {
+  const date = parse(day);
+  const month = date.getUTCMonth();
+  date.setUTCFullYear(date.getUTCFullYear() + years);
+  if (date.getUTCMonth() !== month) date.setUTCDate(0);
+  return format(date);
+}
+
+/**
+ * Today's date where Probity's cases are (England and Wales). Injected wherever "today"
+ * decides an answer (overdue recommendations), so tests can fix it.
+ */
+@Injectable()
+export class Clock {
+  private static readonly londonDay = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit',
+  });
+
+  today(): string {
+    return Clock.londonDay.format(new Date());
+  }
+}
