@@ -20,4 +20,6 @@ export class Investigation extends ImportableRecord {
   @Column({ type: 'text', nullable: true }) summary!: string | null;
   @Column({ name: 'opened_on', type: 'date' }) openedOn!: string;
   @Column({ name: 'closed_on', type: 'date', nullable: true }) closedOn!: string | null;
+  /** While suspended: the state it was suspended from (it may resume there or to investigating). */
+  @Column({ name: 'suspended_from', type: 'varchar', length: 30, nullable: true }) suspendedFrom!: InvestigationStatus | null;
 }

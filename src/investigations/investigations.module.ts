@@ -1,8 +1,15 @@
 import { Module } from '@nestjs/common';
+import { Clock } from '../common/time/day.js';
 import { CaseAccess } from './case-access.service.js';
+import { EvidenceNotesService } from './evidence-notes.service.js';
+import { InvestigationsController } from './investigations.controller.js';
+import { InvestigationsService } from './investigations.service.js';
+import { LifecycleService } from './lifecycle.service.js';
+import { TeamService } from './team.service.js';
 
 @Module({
-  providers: [CaseAccess],
-  exports: [CaseAccess],
+  controllers: [InvestigationsController],
+  providers: [Clock, CaseAccess, InvestigationsService, LifecycleService, TeamService, EvidenceNotesService],
+  exports: [CaseAccess, InvestigationsService],
 })
 export class InvestigationsModule {}

@@ -1,0 +1,100 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsDay } from '../../common/time/day.js';
+import { InvestigationMode, InvestigationOrigin } from '../investigation.enums.js';
+
+/** Present fields must not be null (the column is required); absent ones are left alone. */
+const NotNullWhenPresent = () => ValidateIf((_: object, value: unknown) => value !== undefined);
+
+export class OpenInvestigationDto {
+  @ApiProperty({ example: 'Messaging by officers at Charing Cross', maxLength: 200 })
+  @IsString() @MinLength(1) @MaxLength(200)
+  title!: string;
+
+  @ApiProperty({ enum: InvestigationMode, description: 'supervised and managed only for cases opened before 2020-01-01' })
+  @IsEnum(InvestigationMode)
+  mode!: InvestigationMode;
+
+  @ApiProperty({ enum: InvestigationOrigin })
+  @IsEnum(InvestigationOrigin)
+  origin!: InvestigationOrigin;
+
+  @ApiPropertyOptional({ example: 'Operation Hotton', description: 'groups linked investigations', maxLength: 120, nullable: true, type: String })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(120)
+  operation?: string | null;
+
+  @ApiPropertyOptional({ example: 'Charing Cross', maxLength: 120, nullable: true, type: String })
+  @IsOptional() @IsString() @MaxLength(120)
+  station?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 200, nullable: true, type: String })
+  @IsOptional() @IsString() @MaxLength(200)
+  location?: string | null;
+
+  @ApiPropertyOptional({ example: '2016-01-01', description: 'first day of the conduct investigated', nullable: true, type: String })
+  @IsOptional() @IsDay()
+  conductFrom?: string | null;
+
+  @ApiPropertyOptional({ example: '2018-12-31', description: 'last day of the conduct; not before conductFrom', nullable: true, type: String })
+  @IsOptional() @IsDay()
+  conductTo?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 20000, nullable: true, type: String })
+  @IsOptional() @IsString() @MaxLength(20000)
+  summary?: string | null;
+
+  @ApiPropertyOptional({ example: '2018-03-01', description: 'defaults to today' })
+  @NotNullWhenPresent() @IsDay()
+  openedOn?: string;
+
+  @ApiPropertyOptional({ description: 'an active user holding the investigator role; defaults to the caller (who then joins the team if someone else leads)' })
+  @NotNullWhenPresent() @IsUUID()
+  leadInvestigatorId?: string;
+}
+
+/** Every field optional; nullable ones may be cleared with null. Status changes go through transitions. */
+export class UpdateInvestigationDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @NotNullWhenPresent() @IsString() @MinLength(1) @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ enum: InvestigationMode })
+  @NotNullWhenPresent() @IsEnum(InvestigationMode)
+  mode?: InvestigationMode;
+
+  @ApiPropertyOptional({ enum: InvestigationOrigin })
+  @NotNullWhenPresent() @IsEnum(InvestigationOrigin)
+  origin?: InvestigationOrigin;
+
+  @ApiPropertyOptional({ maxLength: 120, nullable: true, type: String })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(120)
+  operation?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 120, nullable: true, type: String })
+  @IsOptional() @IsString() @MaxLength(120)
+  station?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 200, nullable: true, type: String })
+  @IsOptional() @IsString() @MaxLength(200)
+  location?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional() @IsDay()
+  conductFrom?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional() @IsDay()
+  conductTo?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 20000, nullable: true, type: String })
+  @IsOptional() @IsString() @MaxLength(20000)
+  summary?: string | null;
+
+  @ApiPropertyOptional()
+  @NotNullWhenPresent() @IsDay()
+  openedOn?: string;
+
+  @ApiPropertyOptional({ description: 'hand the case to another active investigator' })
+  @NotNullWhenPresent() @IsUUID()
+  leadInvestigatorId?: string;
+}
