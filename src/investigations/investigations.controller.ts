@@ -1,7 +1,6 @@
-import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPreconditionFailedResponse,
-  ApiResponse, ApiTags, ApiUnprocessableEntityResponse,
+  ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
@@ -9,7 +8,7 @@ import { Roles } from '../common/auth/roles.decorator.js';
 import { PageQuery } from '../common/http/paging.js';
 import { UuidParam } from '../common/http/params.js';
 import { ArchiveDto } from '../common/records/archive.dto.js';
-import { IfMatch } from '../common/records/versioning.js';
+import { ApiVersionedWrite, IfMatch } from '../common/records/versioning.js';
 import { Role } from '../users/role.js';
 import { AddEvidenceNoteDto, EvidenceNoteResponse } from './dto/evidence-note.dto.js';
 import { InvestigationDetailResponse, InvestigationResponse } from './dto/investigation.response.js';
@@ -23,11 +22,6 @@ import { LifecycleService } from './lifecycle.service.js';
 import { TeamService } from './team.service.js';
 
 const NOT_VISIBLE = { description: 'no such investigation, or not one of the caller\'s cases (existence is never revealed)' };
-const Versioned = () => applyDecorators(
-  ApiResponse({ status: 428, description: 'If-Match header missing' }),
-  ApiPreconditionFailedResponse({ description: 'If-Match is stale: details.currentVersion holds the current version; nothing was written' }),
-);
-
 @ApiTags('investigations')
 @Controller('investigations')
 @Roles(Role.Investigator, Role.Reviewer, Role.Analyst)
@@ -68,7 +62,7 @@ export class InvestigationsController {
   @ApiNotFoundResponse(NOT_VISIBLE)
   @ApiConflictResponse({ description: 'closed or archived' })
   @ApiUnprocessableEntityResponse({ description: 'a rule was broken' })
-  @Versioned()
+  @ApiVersionedWrite()
   update(@UuidParam('id') id: string, @Body() dto: UpdateInvestigationDto, @IfMatch() version: number, @CurrentUser() actor: AuthUser) {
     return this.investigations.update(id, dto, version, actor);
   }
@@ -79,7 +73,7 @@ export class InvestigationsController {
   @ApiOkResponse({ type: InvestigationDetailResponse })
   @ApiNotFoundResponse(NOT_VISIBLE)
   @ApiConflictResponse({ description: 'already archived' })
-  @Versioned()
+  @ApiVersionedWrite()
   archive(@UuidParam('id') id: string, @Body() dto: ArchiveDto, @IfMatch() version: number, @CurrentUser() actor: AuthUser) {
     return this.investigations.archive(id, dto, version, actor);
   }
@@ -91,7 +85,7 @@ export class InvestigationsController {
   @ApiOkResponse({ type: InvestigationDetailResponse })
   @ApiNotFoundResponse(NOT_VISIBLE)
   @ApiConflictResponse({ description: 'the transition does not exist from the current state (the message names both)' })
-  @Versioned()
+  @ApiVersionedWrite()
   transition(@UuidParam('id') id: string, @Body() dto: TransitionDto, @IfMatch() version: number, @CurrentUser() actor: AuthUser) {
     return this.lifecycle.transition(id, dto, version, actor);
   }

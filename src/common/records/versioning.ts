@@ -1,5 +1,5 @@
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
+import { applyDecorators, BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader, ApiPreconditionFailedResponse, ApiResponse } from '@nestjs/swagger';
 import type { EntityManager, EntityTarget } from 'typeorm';
 import { now } from '../../database/columns.js';
 import { PreconditionFailedError, PreconditionRequiredError } from '../errors/domain-errors.js';
@@ -50,3 +50,9 @@ export async function updateVersioned<T extends CaseRecord>(
   }
   return Object.assign(Object.create(Object.getPrototypeOf(current)), current, changes, { updatedAt, version: expectedVersion + 1 });
 }
+
+/** Documents the 428 and 412 answers of a route that takes @IfMatch(). */
+export const ApiVersionedWrite = () => applyDecorators(
+  ApiResponse({ status: 428, description: 'If-Match header missing' }),
+  ApiPreconditionFailedResponse({ description: 'If-Match is stale: details.currentVersion holds the current version; nothing was written' }),
+);

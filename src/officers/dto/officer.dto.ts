@@ -1,0 +1,92 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEnum, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsDay } from '../../common/time/day.js';
+import { EmploymentStatus } from '../officer.enums.js';
+
+/** Present fields must not be null (the column is required); absent ones are left alone. */
+const NotNullWhenPresent = () => ValidateIf((_: object, value: unknown) => value !== undefined);
+
+export class CreateOfficerDto {
+  @ApiProperty({ example: 'Metropolitan Police Service', maxLength: 100 })
+  @IsString() @MinLength(1) @MaxLength(100)
+  force!: string;
+
+  @ApiProperty({ example: '123456', description: 'service or warrant number; unique within the force', maxLength: 40 })
+  @IsString() @MinLength(1) @MaxLength(40)
+  serviceNumber!: string;
+
+  @ApiProperty({ maxLength: 100 })
+  @IsString() @MinLength(1) @MaxLength(100)
+  givenName!: string;
+
+  @ApiProperty({ maxLength: 100 })
+  @IsString() @MinLength(1) @MaxLength(100)
+  familyName!: string;
+
+  @ApiPropertyOptional({ example: 'PC', maxLength: 60, nullable: true, type: String })
+  @IsOptional() @IsString() @MaxLength(60)
+  rank?: string | null;
+
+  @ApiPropertyOptional({ description: 'command or unit', maxLength: 120, nullable: true, type: String })
+  @IsOptional() @IsString() @MaxLength(120)
+  unit?: string | null;
+
+  @ApiPropertyOptional({ example: 'Charing Cross', maxLength: 120, nullable: true, type: String })
+  @IsOptional() @IsString() @MaxLength(120)
+  station?: string | null;
+
+  @ApiPropertyOptional({ enum: EmploymentStatus, default: EmploymentStatus.Serving })
+  @NotNullWhenPresent() @IsEnum(EmploymentStatus)
+  employmentStatus?: EmploymentStatus;
+
+  @ApiPropertyOptional({ example: '2010-09-01', nullable: true, type: String })
+  @IsOptional() @IsDay()
+  joinedOn?: string | null;
+
+  @ApiPropertyOptional({ description: 'not before joinedOn', nullable: true, type: String })
+  @IsOptional() @IsDay()
+  leftOn?: string | null;
+}
+
+/** Every field optional; nullable ones may be cleared with null. */
+export class UpdateOfficerDto {
+  @ApiPropertyOptional({ maxLength: 100 })
+  @NotNullWhenPresent() @IsString() @MinLength(1) @MaxLength(100)
+  force?: string;
+
+  @ApiPropertyOptional({ maxLength: 40 })
+  @NotNullWhenPresent() @IsString() @MinLength(1) @MaxLength(40)
+  serviceNumber?: string;
+
+  @ApiPropertyOptional({ maxLength: 100 })
+  @NotNullWhenPresent() @IsString() @MinLength(1) @MaxLength(100)
+  givenName?: string;
+
+  @ApiPropertyOptional({ maxLength: 100 })
+  @NotNullWhenPresent() @IsString() @MinLength(1) @MaxLength(100)
+  familyName?: string;
+
+  @ApiPropertyOptional({ maxLength: 60, nullable: true, type: String })
+  @IsOptional() @IsString() @MaxLength(60)
+  rank?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 120, nullable: true, type: String })
+  @IsOptional() @IsString() @MaxLength(120)
+  unit?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 120, nullable: true, type: String })
+  @IsOptional() @IsString() @MaxLength(120)
+  station?: string | null;
+
+  @ApiPropertyOptional({ enum: EmploymentStatus })
+  @NotNullWhenPresent() @IsEnum(EmploymentStatus)
+  employmentStatus?: EmploymentStatus;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional() @IsDay()
+  joinedOn?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional() @IsDay()
+  leftOn?: string | null;
+}
