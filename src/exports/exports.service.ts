@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { RuleViolationError } from '../common/errors/domain-errors.js';
-import { today } from '../common/http/calendar-day.js';
 import { requestContext } from '../common/http/request-context.js';
 import { Pseudonymiser, type OfficerPseudonym } from '../common/privacy/pseudonymiser.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
@@ -65,7 +64,7 @@ export class ExportsService {
     return {
       stream: format === 'csv' ? toCsv(rows, columns.map((c) => c.header)) : toJsonLines(rows),
       contentType: CONTENT_TYPES[format],
-      filename: `probity-${dataset}-${today()}.${format}`,
+      filename: `probity-${dataset}-${new Date().toISOString().slice(0, 10)}.${format}`,
     };
   }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AllegationCategory, Finding } from '../../allegations/allegation.enums.js';
-import { IsCalendarDay } from '../../common/http/calendar-day.js';
+import { IsDay } from '../../common/time/day.js';
 import { QueryBoolean } from '../../common/http/sorting.js';
 import { InvestigationMode } from '../../investigations/investigation.enums.js';
 import { OutcomeType, Sanction } from '../../outcomes/outcome.enums.js';
@@ -24,16 +24,16 @@ export class ExportPathParams {
  */
 export class ExportQuery implements ExportFilters {
   @ApiPropertyOptional({ description: 'investigation opened on or after (YYYY-MM-DD)' })
-  @IsOptional() @IsCalendarDay() openedFrom?: string;
+  @IsOptional() @IsDay() openedFrom?: string;
 
   @ApiPropertyOptional({ description: 'investigation opened on or before (YYYY-MM-DD)' })
-  @IsOptional() @IsCalendarDay() openedTo?: string;
+  @IsOptional() @IsDay() openedTo?: string;
 
   @ApiPropertyOptional({ description: 'outcome decided on or after (outcomes, barred-list)' })
-  @IsOptional() @IsCalendarDay() decidedFrom?: string;
+  @IsOptional() @IsDay() decidedFrom?: string;
 
   @ApiPropertyOptional({ description: 'outcome decided on or before (outcomes, barred-list)' })
-  @IsOptional() @IsCalendarDay() decidedTo?: string;
+  @IsOptional() @IsDay() decidedTo?: string;
 
   @ApiPropertyOptional({ description: "the investigation's station" })
   @IsOptional() @IsString() @MaxLength(120) station?: string;
