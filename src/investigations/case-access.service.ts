@@ -26,12 +26,21 @@ export class CaseAccess {
    * SQL expression of the investigation id in the query (e.g. "a.investigation_id").
    */
   scope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, investigationIdColumn: string, user: AuthUser): SelectQueryBuilder<T> {
-    if (this.seesAllCases(user)) return qb;
-    return qb.andWhere(
-      `(${investigationIdColumn} IN (SELECT i.id FROM investigations i WHERE i.lead_investigator_id = :caseUserId)
+    const condition = this.scopeCondition(investigationIdColumn, user);
+    return condition ? qb.andWhere(condition.sql, condition.params) : qb;
+  }
+
+  /**
+   * The condition `scope` adds, for queries that combine it with OR (e.g. complaints an
+   * investigator created OR that are linked to their cases). Null when the user sees every case.
+   */
+  scopeCondition(investigationIdColumn: string, user: AuthUser): { sql: string; params: { caseUserId: string } } | null {
+    if (this.seesAllCases(user)) return null;
+    return {
+      sql: `(${investigationIdColumn} IN (SELECT i.id FROM investigations i WHERE i.lead_investigator_id = :caseUserId)
         OR ${investigationIdColumn} IN (SELECT tm.investigation_id FROM investigation_team_members tm WHERE tm.user_id = :caseUserId))`,
-      { caseUserId: user.id },
-    );
+      params: { caseUserId: user.id },
+    };
   }
 
   /** The investigation if `user` may see it; otherwise NotFound (404). */

@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDay } from '../../common/time/day.js';
+import { ComplaintChannel, ComplaintStatus } from '../complaint.enums.js';
+
+/** Present fields must not be null (the column is required); absent ones are left alone. */
+const NotNullWhenPresent = () => ValidateIf((_: object, value: unknown) => value !== undefined);
+
+/** Personal data: only reviewers and the case's investigators ever see it back. */
+export class ComplainantDto {
+  @ApiProperty({ description: 'true: no name or contact is held' })
+  @IsBoolean()
+  anonymous!: boolean;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'required unless anonymous' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ maxLength: 500, description: 'address, phone or email; never with anonymous' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(500)
+  contact?: string;
+}
+
+export class CreateComplaintDto {
+  @ApiProperty({ example: '2024-03-01' })
+  @IsDay()
+  receivedOn!: string;
+
+  @ApiProperty({ enum: ComplaintChannel })
+  @IsEnum(ComplaintChannel)
+  channel!: ComplaintChannel;
+
+  @ApiProperty({ type: ComplainantDto })
+  @ValidateNested() @Type(() => ComplainantDto)
+  complainant!: ComplainantDto;
+
+  @ApiPropertyOptional({ maxLength: 20000, nullable: true, type: String })
+  @IsOptional() @IsString() @MaxLength(20000)
+  summary?: string | null;
+
+  @ApiPropertyOptional({ description: 'an investigation the caller may change', nullable: true, type: String })
+  @IsOptional() @IsUUID()
+  investigationId?: string | null;
+}
+
+/** Every field optional. `status` moves along COMPLAINT_TRANSITIONS; `complainant` is replaced whole. */
+export class UpdateComplaintDto {
+  @ApiPropertyOptional()
+  @NotNullWhenPresent() @IsDay()
+  receivedOn?: string;
+
+  @ApiPropertyOptional({ enum: ComplaintChannel })
+  @NotNullWhenPresent() @IsEnum(ComplaintChannel)
+  channel?: ComplaintChannel;
+
+  @ApiPropertyOptional({ enum: ComplaintStatus })
+  @NotNullWhenPresent() @IsEnum(ComplaintStatus)
+  status?: ComplaintStatus;
+
+  @ApiPropertyOptional({ type: ComplainantDto })
+  @NotNullWhenPresent() @ValidateNested() @Type(() => ComplainantDto)
+  complainant?: ComplainantDto;
+
+  @ApiPropertyOptional({ maxLength: 20000, nullable: true, type: String })
+  @IsOptional() @IsString() @MaxLength(20000)
+  summary?: string | null;
+
+  @ApiPropertyOptional({ description: 'link to an investigation the caller may change; null unlinks', nullable: true, type: String })
+  @IsOptional() @IsUUID()
+  investigationId?: string | null;
+}
