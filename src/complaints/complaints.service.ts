@@ -18,7 +18,7 @@ import { COMPLAINT_TRANSITIONS } from './complaint-status.js';
 import { Complaint } from './complaint.entity.js';
 import { ComplaintStatus } from './complaint.enums.js';
 import type { ComplainantDto, CreateComplaintDto, UpdateComplaintDto } from './dto/complaint.dto.js';
-import { ComplaintResponse } from './dto/complaint.response.js';
+import { COMPLAINANT_FIELDS, ComplaintResponse } from './dto/complaint.response.js';
 import type { ComplaintSortField, ListComplaintsQuery } from './dto/list-complaints.query.js';
 
 /** The complaint's fields as an audit image. The audit log is for reviewers and admins, so it keeps personal data. */
@@ -209,7 +209,10 @@ export class ComplaintsService {
   /** UK data protection: consulting a complainant's personal data is logged (who, whose, when). */
   private async recordReads(em: EntityManager, complaints: Complaint[], actor: AuthUser): Promise<void> {
     for (const complaint of complaints) {
-      await this.audit.record(em, { actor, action: 'complaint.personal_data_read', entityType: 'complaint', entityId: complaint.id });
+      await this.audit.record(em, {
+        actor, action: 'complaint.personal_data_read', entityType: 'complaint', entityId: complaint.id,
+        detail: { fields: [...COMPLAINANT_FIELDS] },
+      });
     }
   }
 }

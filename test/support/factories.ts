@@ -8,6 +8,12 @@
  *   await advanceInvestigation(t, { investigator: invToken, reviewer: revToken }, inv.id, 'decision');
  */
 import { randomUUID } from 'node:crypto';
+import { Allegation } from '../../src/allegations/allegation.entity.js';
+import { Subject } from '../../src/allegations/subject.entity.js';
+import { BarredListEntry } from '../../src/barred-list/barred-list-entry.entity.js';
+import { UnitOfWork } from '../../src/database/unit-of-work.js';
+import { Outcome } from '../../src/outcomes/outcome.entity.js';
+import { Recommendation } from '../../src/recommendations/recommendation.entity.js';
 import { bearer, type TestApp } from './test-app.js';
 
 /** A response body of a versioned record: always id and version, the rest as the route returns it. */
@@ -122,4 +128,82 @@ export async function advanceInvestigation(
     last = await transitionInvestigation(t, tokens[step.by], investigationId, step.to);
   }
   return last;
+}
+
+/* ------------------------------------------------------------------------------------------
+ * Raw rows for read-side tests (officer cases, counts, search): written straight to the
+ * tables inside a UnitOfWork, bypassing the subject/allegation/outcome routes and their rules.
+ * Use the real routes when the rules themselves are under test.
+ * ---------------------------------------------------------------------------------------- */
+
+/** Any of the entity's columns, with enum values given as plain strings. */
+export type Loose<T> = { [K in keyof T]?: unknown };
+
+const recordColumns = () => {
+  const at = new Date().toISOString();
+  return {
+    version: 1, createdAt: at, updatedAt: at, createdBy: null,
+    archivedAt: null, archivedBy: null, archiveReason: null, source: null, sourceKey: null,
+  };
+};
+
+async function insertRow<T extends object>(t: TestApp, entity: new () => T, row: Record<string, unknown>): Promise<T> {
+  await t.app.get(UnitOfWork).run((em) => em.insert(entity, row as never));
+  return row as T;
+}
+
+/** A subjects row: `officerId` under investigation in `investigationId`. */
+export function insertSubject(
+  t: TestApp, row: { investigationId: string; officerId: string } & Loose<Subject>,
+): Promise<Subject> {
+  return insertRow(t, Subject, { id: randomUUID(), rankAtTime: 'PC', unitAtTime: null, ...recordColumns(), ...row });
+}
+
+/** An allegations row against a subject (defaults: discriminatory behaviour, gross misconduct, finding pending). */
+export function insertAllegation(
+  t: TestApp, subject: Pick<Subject, 'id' | 'investigationId' | 'officerId'>, row: Loose<Allegation> = {},
+): Promise<Allegation> {
+  return insertRow(t, Allegation, {
+    id: randomUUID(), subjectId: subject.id, investigationId: subject.investigationId, officerId: subject.officerId,
+    category: 'discriminatory_behaviour', standard: 'equality_and_diversity', severity: 'gross_misconduct',
+    caseToAnswer: 'pending', finding: 'pending', detail: null, allegedOn: '2017-05-01', sourceCategory: null, sourceFinding: null,
+    ...recordColumns(), ...row,
+  });
+}
+
+/** An outcomes row for a subject (default: dismissed after a gross misconduct hearing). */
+export function insertOutcome(
+  t: TestApp, subject: Pick<Subject, 'id' | 'investigationId' | 'officerId'>, row: Loose<Outcome> = {},
+): Promise<Outcome> {
+  return insertRow(t, Outcome, {
+    id: randomUUID(), subjectId: subject.id, investigationId: subject.investigationId, officerId: subject.officerId,
+    type: 'dismissed', sanction: null, learningOutcome: null, hearingType: 'gross_misconduct_hearing',
+    decidedOn: '2022-01-10', decidedBy: 'Panel', rationale: null, regime: '2020', sourceOutcome: null,
+    ...recordColumns(), ...row,
+  });
+}
+
+/** A barred_list_entries row for an outcome. */
+export function insertBarredListEntry(
+  t: TestApp, outcome: Pick<Outcome, 'id' | 'investigationId' | 'officerId'>,
+  officer: Record<string, unknown> & { id: string }, row: Loose<BarredListEntry> = {},
+): Promise<BarredListEntry> {
+  return insertRow(t, BarredListEntry, {
+    id: randomUUID(), officerId: outcome.officerId, outcomeId: outcome.id, investigationId: outcome.investigationId,
+    givenName: officer.givenName, familyName: officer.familyName, force: officer.force, serviceNumber: officer.serviceNumber,
+    addedOn: '2022-01-10', reason: 'dismissed for gross misconduct', reviewEligibleOn: '2027-01-10',
+    createdAt: new Date().toISOString(), createdBy: null, removedOn: null, removalReason: null, ...row,
+  });
+}
+
+/** A recommendations row (numbered `number` within its investigation). */
+export function insertRecommendation(
+  t: TestApp, investigationId: string, number: number, row: Loose<Recommendation> = {},
+): Promise<Recommendation> {
+  return insertRow(t, Recommendation, {
+    id: randomUUID(), investigationId, number, text: `Illustrative recommendation ${number}`, recipient: 'Metropolitan Police Service',
+    issuedOn: '2022-02-01', responseDueOn: '2022-03-29', dueExtensionReason: null, responseStatus: 'pending',
+    responseText: null, respondedOn: null, implementationStatus: 'not_started', implementationEvidence: null,
+    ...recordColumns(), ...row,
+  });
 }
