@@ -95,6 +95,8 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
 export async function createApp(config: AppConfig = loadConfig(), options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), fastifyAdapter(config, options), {
     bufferLogs: true,
+    // A failed start (bad database URL, say) is thrown to the caller, which prints it and exits 1.
+    abortOnError: false,
     // From the first moment of a shutdown, new requests get 503 (with Connection: close) so a
     // load balancer moves on; requests already in flight finish (see main.ts).
     return503OnClosing: true,

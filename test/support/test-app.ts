@@ -11,6 +11,10 @@ import { Role } from '../../src/users/role.js';
 import { UsersService } from '../../src/users/users.service.js';
 import { freshPostgresDatabase, type Engine } from './engines.js';
 
+// jest.config.js gives the e2e projects a testTimeout, which Jest ignores at project level:
+// every file that boots the app gets the same 60 s here (import.meta.jest is Jest's ESM handle).
+(import.meta as unknown as { jest?: { setTimeout(ms: number): void } }).jest?.setTimeout(60_000);
+
 export const ENGINE: Engine = process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 export const USER_PASSWORD = 'a-long-test-password';
@@ -19,15 +23,18 @@ export const USER_PASSWORD = 'a-long-test-password';
 export interface TestDatabase {
   url: string;
   dispose(): Promise<void>;
+  /** A private directory for files kept beside the database (audit key and checkpoints). */
+  dir?: string;
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), 'probity-test-'));
+  const removeDir = async () => rmSync(dir, { recursive: true, force: true });
   if (ENGINE === 'postgres') {
     const db = await freshPostgresDatabase();
-    return { url: db.url, dispose: db.drop };
+    return { url: db.url, dir, dispose: async () => { await db.drop(); await removeDir(); } };
   }
-  const dir = mkdtempSync(join(tmpdir(), 'probity-test-'));
-  return { url: `sqlite:${join(dir, 'probity.sqlite')}`, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+  return { url: `sqlite:${join(dir, 'probity.sqlite')}`, dir, dispose: removeDir };
 }
 
 export interface TestApp {
@@ -52,7 +59,11 @@ export interface TestAppOptions {
   logStream?: DestinationStream;
 }
 
-/** Boots the real app (as main.ts does) on a fresh database with the real migrations. */
+/**
+ * Boots the real app (as main.ts does) on a fresh database with the real migrations.
+ * Keep one app open at a time: passport's strategy registry is process-wide, so the newest
+ * app's login and token checks would serve every open app.
+ */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = options.db ?? await createTestDatabase();
   const env = {
@@ -61,6 +72,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     PROBITY_ADMIN_PASSWORD: ADMIN_PASSWORD,
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT: '1000',
+    // Each test database gets its own audit signing key and checkpoint file.
+    ...(db.dir ? { AUDIT_KEY_FILE: join(db.dir, 'audit-ed25519.pem'), AUDIT_CHECKPOINT_FILE: join(db.dir, 'audit-checkpoints.jsonl') } : {}),
     ...options.env,
   };
   const app = await createApp(loadConfig(env), { logStream: options.logStream });
