@@ -1,6 +1,18 @@
 import { Global, Module } from '@nestjs/common';
+import { InvestigationsModule } from '../investigations/investigations.module.js';
+import { AccessLog } from './access-log.service.js';
+import { AuditChain } from './audit-chain.service.js';
+import { AuditLogService } from './audit-log.service.js';
+import { AuditController } from './audit.controller.js';
 import { AuditService } from './audit.service.js';
+import { HistoryController } from './history.controller.js';
+import { HistoryService } from './history.service.js';
 
 @Global()
-@Module({ providers: [AuditService], exports: [AuditService] })
+@Module({
+  imports: [InvestigationsModule],
+  controllers: [AuditController, HistoryController],
+  providers: [AuditService, AccessLog, AuditChain, AuditLogService, HistoryService],
+  exports: [AuditService, AccessLog],
+})
 export class AuditModule {}

@@ -22,6 +22,12 @@ const PG_AUDIT_LOCK = 727_001;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * The value exactly as it will read back from its JSON column (a Date becomes its ISO string,
+ * undefined members vanish): the hash must be computed over what the verifier will see.
+ */
+const asStored = <T>(value: T): T => (value === null || value === undefined ? value : JSON.parse(JSON.stringify(value)));
+
 export function diff(before: object | null | undefined, after: object | null | undefined) {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
@@ -42,18 +48,18 @@ export class AuditService {
     const last = await em.createQueryBuilder(AuditEvent, 'e')
       .select(['e.seq', 'e.hash']).orderBy('e.seq', 'DESC').limit(1).getOne();
     const context = requestContext.getStore();
-    const changes = entry.before !== undefined || entry.after !== undefined ? diff(entry.before, entry.after) : null;
+    const changes = entry.before !== undefined || entry.after !== undefined ? asStored(diff(entry.before, entry.after)) : null;
     const event: Omit<AuditEvent, 'hash'> = {
       seq: (last?.seq ?? 0) + 1,
       at: now(),
       actorId: entry.actor?.id ?? null,
       actorUsername: entry.actor?.username ?? null,
-      actorRoles: entry.actor?.roles ?? null,
+      actorRoles: asStored(entry.actor?.roles) ?? null,
       action: entry.action,
       entityType: entry.entityType ?? null,
       entityId: entry.entityId ?? null,
       changes,
-      detail: entry.detail ?? null,
+      detail: asStored(entry.detail) ?? null,
       requestId: context?.requestId ?? null,
       clientIp: context?.clientIp ?? null,
       prevHash: last?.hash ?? GENESIS_HASH,

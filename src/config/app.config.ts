@@ -50,6 +50,17 @@ export class EnvironmentVariables {
     message: 'TRUST_PROXY must be true, false, or comma-separated proxy addresses or CIDR ranges',
   })
   TRUST_PROXY = 'false';
+
+  /** Ed25519 key signing audit checkpoints; kept outside the database, shared by every instance. */
+  @IsOptional() @IsString()
+  AUDIT_KEY_FILE = 'data/keys/audit-ed25519.pem';
+
+  /** Signed audit checkpoints (JSON Lines); empty: beside the SQLite file, or data/audit-checkpoints.jsonl. */
+  @IsOptional() @IsString()
+  AUDIT_CHECKPOINT_FILE = '';
+
+  @IsOptional() @Matches(/^[1-9]\d*[smh]?$/, { message: 'AUDIT_CHECKPOINT_INTERVAL must be a positive number of seconds, or a number with s, m or h (e.g. 60s)' })
+  AUDIT_CHECKPOINT_INTERVAL = '60s';
 }
 
 export type DatabaseConfig =
@@ -71,6 +82,14 @@ export interface AppConfig {
   trustProxy: boolean | string;
   /** Create the first admin on an empty database (the server does; the CLI does not). */
   createFirstAdmin: boolean;
+  audit: AuditConfig;
+}
+
+export interface AuditConfig {
+  keyFile: string;
+  /** '' means the default beside the database (see src/audit/audit-files.ts). */
+  checkpointFile: string;
+  checkpointIntervalSeconds: number;
 }
 
 export class ConfigValidationError extends Error {}
@@ -119,6 +138,11 @@ export function validateEnvironment(env: Record<string, unknown>): Record<string
     lockoutMinutes: parsed.LOCKOUT_MINUTES,
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     createFirstAdmin: true,
+    audit: {
+      keyFile: parsed.AUDIT_KEY_FILE,
+      checkpointFile: parsed.AUDIT_CHECKPOINT_FILE,
+      checkpointIntervalSeconds: parseDuration(parsed.AUDIT_CHECKPOINT_INTERVAL),
+    },
   };
   return { app: config };
 }

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { hasRole, type AuthUser } from '../common/auth/auth-user.js';
+import { NotFoundError } from '../common/errors/domain-errors.js';
+import type { Page, PageQuery } from '../common/http/paging.js';
+import { Complaint } from '../complaints/complaint.entity.js';
+import { CaseAccess } from '../investigations/case-access.service.js';
+import { Investigation } from '../investigations/investigation.entity.js';
+import { Officer } from '../officers/officer.entity.js';
+import { Role } from '../users/role.js';
+import { AuditLogService } from './audit-log.service.js';
+import type { AuditEventResponse } from './dto/audit-event.response.js';
+
+/**
+ * A record's history is shown to whoever may see the record, under the same rules as the
+ * record itself: anything hidden answers 404, never 403, so existence does not leak.
+ */
+@Injectable()
+export class HistoryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly caseAccess: CaseAccess,
+    private readonly log: AuditLogService,
+  ) {}
+
+  async investigation(id: string, page: PageQuery, viewer: AuthUser): Promise<Page<AuditEventResponse>> {
+    await this.caseAccess.readable(this.dataSource.manager, id, viewer);
+    return this.log.history('investigation', id, page, viewer);
+  }
+
+  /** Every case role sees every officer. */
+  async officer(id: string, page: PageQuery, viewer: AuthUser): Promise<Page<AuditEventResponse>> {
+    if (!(await this.dataSource.manager.existsBy(Officer, { id }))) throw new NotFoundError('officer', id);
+    return this.log.history('officer', id, page, viewer);
+  }
+
+  /** Reviewers and analysts see every complaint; investigators those they created or that are linked to their cases. */
+  async complaint(id: string, page: PageQuery, viewer: AuthUser): Promise<Page<AuditEventResponse>> {
+    const em = this.dataSource.manager;
+    const complaint = await em.findOneBy(Complaint, { id });
+    if (!complaint || !(await this.seesComplaint(complaint, viewer))) throw new NotFoundError('complaint', id);
+    return this.log.history('complaint', id, page, viewer);
+  }
+
+  private async seesComplaint(complaint: Complaint, viewer: AuthUser): Promise<boolean> {
+    if (this.caseAccess.seesAllCases(viewer)) return true;
+    if (!hasRole(viewer, Role.Investigator)) return false;
+    if (complaint.createdBy === viewer.id) return true;
+    if (!complaint.investigationId) return false;
+    const investigation = await this.dataSource.manager.findOneBy(Investigation, { id: complaint.investigationId });
+    return !!investigation && this.caseAccess.isMember(this.dataSource.manager, investigation, viewer);
+  }
+}
