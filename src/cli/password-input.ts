@@ -30,18 +30,22 @@ function promptHidden(io: CliIo, prompt: string): Promise<string> {
   const { stdin, stderr } = io;
   return new Promise((resolve, reject) => {
     let value = '';
-    const finish = (error?: Error) => {
+    const finish = (rest: string, error?: Error) => {
       stdin.off('data', onData);
       stdin.setRawMode?.(false);
       stdin.pause();
+      // Keys typed ahead (the next answer) stay for the next prompt.
+      if (rest) stdin.unshift(rest, 'utf8');
       stderr.write('\n');
       if (error) reject(error);
       else resolve(value);
     };
     const onData = (chunk: Buffer | string) => {
-      for (const ch of String(chunk)) {
-        if (ENTER.has(ch)) return finish();
-        if (ch === CTRL_C) return finish(new PasswordInputError('cancelled'));
+      const chars = [...String(chunk)];
+      for (const [i, ch] of chars.entries()) {
+        const rest = () => chars.slice(i + 1).join('');
+        if (ENTER.has(ch)) return finish(rest());
+        if (ch === CTRL_C) return finish('', new PasswordInputError('cancelled'));
         if (BACKSPACE.has(ch)) value = value.slice(0, -1);
         else if (ch >= ' ') value += ch;
       }
