@@ -12,6 +12,7 @@ import { PinoNestLogger } from './common/http/pino-nest-logger.js';
 import { requestContext } from './common/http/request-context.js';
 import { validationPipe } from './common/http/validation.js';
 import { loadConfig, type AppConfig } from './config/app.config.js';
+import { InstanceLock } from './database/instance-lock.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -93,14 +94,22 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
 }
 
 export async function createApp(config: AppConfig = loadConfig(), options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), fastifyAdapter(config, options), {
-    bufferLogs: true,
-    // A failed start (bad database URL, say) is thrown to the caller, which prints it and exits 1.
-    abortOnError: false,
-    // From the first moment of a shutdown, new requests get 503 (with Connection: close) so a
-    // load balancer moves on; requests already in flight finish (see main.ts).
-    return503OnClosing: true,
-  });
-  await configureApp(app, config);
-  return app;
+  // SQLite: one server per database file. Taken before the database is opened, kept until close.
+  const lock = InstanceLock.acquire(config.db);
+  try {
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), fastifyAdapter(config, options), {
+      bufferLogs: true,
+      // A failed start (bad database URL, say) is thrown to the caller, which prints it and exits 1.
+      abortOnError: false,
+      // From the first moment of a shutdown, new requests get 503 (with Connection: close) so a
+      // load balancer moves on; requests already in flight finish (see main.ts).
+      return503OnClosing: true,
+    });
+    if (lock) app.getHttpAdapter().getInstance().addHook('onClose', async () => lock.release());
+    await configureApp(app, config);
+    return app;
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }

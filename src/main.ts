@@ -3,6 +3,8 @@ import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigValidationError, loadConfig } from './config/app.config.js';
 import { createApp } from './configure-app.js';
+import { AuditKeyError } from './audit/audit-key.js';
+import { InstanceLockedError } from './database/instance-lock.js';
 
 /**
  * SIGTERM (or Ctrl-C): new requests get 503, requests in flight finish, Fastify closes, then
@@ -35,6 +37,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigValidationError ? error.message : (error as Error)?.stack ?? String(error)}\n`);
+  process.stderr.write(`${error instanceof ConfigValidationError || error instanceof InstanceLockedError || error instanceof AuditKeyError ? error.message : (error as Error)?.stack ?? String(error)}\n`);
   process.exit(1);
 });
