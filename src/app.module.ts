@@ -17,6 +17,7 @@ import { ExportsModule } from './exports/exports.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { InvestigationsModule } from './investigations/investigations.module.js';
 import { OfficersModule } from './officers/officers.module.js';
+import { OperationsModule } from './operations/operations.module.js';
 import { OutcomesModule } from './outcomes/outcomes.module.js';
 import { RecommendationsModule } from './recommendations/recommendations.module.js';
 import { ReportsModule } from './reports/reports.module.js';
@@ -37,6 +38,7 @@ import { UsersModule } from './users/users.module.js';
     OutcomesModule,
     BarredListModule,
     RecommendationsModule,
+    OperationsModule,
     // Analysis and data exchange
     ReportsModule,
     ExportsModule,
