@@ -61,6 +61,10 @@ export class EnvironmentVariables {
 
   @IsOptional() @Matches(/^[1-9]\d*[smh]?$/, { message: 'AUDIT_CHECKPOINT_INTERVAL must be a positive number of seconds, or a number with s, m or h (e.g. 60s)' })
   AUDIT_CHECKPOINT_INTERVAL = '60s';
+
+  /** Allegations in the rolling window that put an officer on the early-intervention list, unless a request says otherwise. */
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(1000)
+  EARLY_INTERVENTION_THRESHOLD = 3;
 }
 
 export type DatabaseConfig =
@@ -83,6 +87,7 @@ export interface AppConfig {
   /** Create the first admin on an empty database (the server does; the CLI does not). */
   createFirstAdmin: boolean;
   audit: AuditConfig;
+  earlyInterventionThreshold: number;
 }
 
 export interface AuditConfig {
@@ -143,6 +148,7 @@ export function validateEnvironment(env: Record<string, unknown>): Record<string
       checkpointFile: parsed.AUDIT_CHECKPOINT_FILE,
       checkpointIntervalSeconds: parseDuration(parsed.AUDIT_CHECKPOINT_INTERVAL),
     },
+    earlyInterventionThreshold: parsed.EARLY_INTERVENTION_THRESHOLD,
   };
   return { app: config };
 }
