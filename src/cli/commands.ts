@@ -1,5 +1,8 @@
+import { auditVerify } from './audit-verify.command.js';
+import { backup } from './backup.command.js';
 import type { CliCommand } from './cli-command.js';
 import { migrationRevert, migrationRun } from './migration.command.js';
+import { restore } from './restore.command.js';
 import { usersCreate } from './users-create.command.js';
 import { usersList } from './users-list.command.js';
 import { usersUnlock } from './users-unlock.command.js';
@@ -15,4 +18,7 @@ export const COMMANDS: readonly CliCommand[] = [
   usersUnlock,
   migrationRun,
   migrationRevert,
+  auditVerify,
+  backup,
+  restore,
 ];

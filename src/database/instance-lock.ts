@@ -15,11 +15,14 @@ import type { DatabaseConfig } from '../config/app.config.js';
  */
 export class InstanceLockedError extends Error {}
 
+/** What the holder is doing: running the server, or restoring a backup over the database. */
+export type LockPurpose = 'server' | 'restore';
+
 export interface LockHolder {
   pid: number;
   host: string;
   since: string;
-  purpose: string;
+  purpose: LockPurpose;
 }
 
 export class InstanceLock {
@@ -33,7 +36,7 @@ export class InstanceLock {
    * Takes the lock on a SQLite database for this process (null for PostgreSQL, which needs
    * none). Throws InstanceLockedError naming the holder if another instance has it.
    */
-  static acquire(db: DatabaseConfig, purpose = 'server'): InstanceLock | null {
+  static acquire(db: DatabaseConfig, purpose: LockPurpose = 'server'): InstanceLock | null {
     if (db.type !== 'sqlite' || db.path === ':memory:') return null;
     const lockFile = InstanceLock.lockFile(db.path);
     const holderFile = `${db.path}-instance.pid`;
@@ -53,7 +56,7 @@ export class InstanceLock {
     return new InstanceLock(connection, holderFile);
   }
 
-  private static refusal(databasePath: string, holderFile: string, purpose: string): string {
+  private static refusal(databasePath: string, holderFile: string, purpose: LockPurpose): string {
     let who = 'another Probity process';
     try {
       const holder = JSON.parse(readFileSync(holderFile, 'utf8')) as LockHolder;
@@ -61,8 +64,10 @@ export class InstanceLock {
     } catch {
       // No holder file yet: the generic wording will do.
     }
-    const action = purpose === 'server' ? 'refusing to start a second instance' : `refusing to ${purpose}`;
-    return `${who} is using the SQLite database ${databasePath}: ${action}. ` +
+    if (purpose === 'restore') {
+      return `${who} is using the SQLite database ${databasePath}: refusing to restore over a database in use. Stop it first, then restore.`;
+    }
+    return `${who} is using the SQLite database ${databasePath}: refusing to start a second instance. ` +
       'SQLite mode runs one process per database file; stop the other one, or use PostgreSQL (DATABASE_URL=postgres://…) to run several instances.';
   }
 
