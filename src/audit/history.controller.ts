@@ -1,9 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { Roles } from '../common/auth/roles.decorator.js';
 import { PageQuery } from '../common/http/paging.js';
+import { UuidParam } from '../common/http/params.js';
 import { CASE_ROLES } from '../users/role.js';
 import { AuditEventPage } from './dto/audit-event.response.js';
 import { HistoryService } from './history.service.js';
@@ -19,7 +20,7 @@ export class HistoryController {
   @ApiOperation({ summary: "an investigation's audit events, newest first" })
   @ApiOkResponse({ type: AuditEventPage })
   @ApiNotFoundResponse({ description: 'no such investigation, or not one of yours' })
-  investigation(@Param('id', ParseUUIDPipe) id: string, @Query() page: PageQuery, @CurrentUser() viewer: AuthUser) {
+  investigation(@UuidParam('id') id: string, @Query() page: PageQuery, @CurrentUser() viewer: AuthUser) {
     return this.history.investigation(id, page, viewer);
   }
 
@@ -27,7 +28,7 @@ export class HistoryController {
   @ApiOperation({ summary: "an officer's audit events, newest first" })
   @ApiOkResponse({ type: AuditEventPage })
   @ApiNotFoundResponse()
-  officer(@Param('id', ParseUUIDPipe) id: string, @Query() page: PageQuery, @CurrentUser() viewer: AuthUser) {
+  officer(@UuidParam('id') id: string, @Query() page: PageQuery, @CurrentUser() viewer: AuthUser) {
     return this.history.officer(id, page, viewer);
   }
 
@@ -35,7 +36,7 @@ export class HistoryController {
   @ApiOperation({ summary: "a complaint's audit events, newest first (no complainant personal data for analysts)" })
   @ApiOkResponse({ type: AuditEventPage })
   @ApiNotFoundResponse({ description: 'no such complaint, or not one an investigator may see' })
-  complaint(@Param('id', ParseUUIDPipe) id: string, @Query() page: PageQuery, @CurrentUser() viewer: AuthUser) {
+  complaint(@UuidParam('id') id: string, @Query() page: PageQuery, @CurrentUser() viewer: AuthUser) {
     return this.history.complaint(id, page, viewer);
   }
 }
