@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,6 +12,7 @@ import { parseJsonBody } from './common/http/json-body.js';
 import { PinoNestLogger } from './common/http/pino-nest-logger.js';
 import { requestContext } from './common/http/request-context.js';
 import { validationPipe } from './common/http/validation.js';
+import { IMPORT_UPLOAD_LIMITS } from './imports/upload.js';
 import { loadConfig, type AppConfig } from './config/app.config.js';
 import { InstanceLock } from './database/instance-lock.js';
 
@@ -72,6 +74,8 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
 
   // Only routes that opt in with @RouteConfig({ rateLimit: {} }) are limited (login).
   await app.register(rateLimit, { global: false, max: config.loginRateLimit, timeWindow: 60_000 });
+  // multipart/form-data (POST /api/imports); files are streamed to disk, never buffered whole.
+  await app.register(multipart, { limits: IMPORT_UPLOAD_LIMITS });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

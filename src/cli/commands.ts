@@ -1,6 +1,7 @@
 import { auditVerify } from './audit-verify.command.js';
 import { backup } from './backup.command.js';
 import type { CliCommand } from './cli-command.js';
+import { importCommand } from './import.command.js';
 import { migrationRevert, migrationRun } from './migration.command.js';
 import { restore } from './restore.command.js';
 import { usersCreate } from './users-create.command.js';
@@ -21,4 +22,5 @@ export const COMMANDS: readonly CliCommand[] = [
   auditVerify,
   backup,
   restore,
+  importCommand,
 ];

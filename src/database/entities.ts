@@ -3,6 +3,7 @@ import { Subject } from '../allegations/subject.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { BarredListEntry } from '../barred-list/barred-list-entry.entity.js';
 import { Complaint } from '../complaints/complaint.entity.js';
+import { ImportJob } from '../imports/import-job.entity.js';
 import { EvidenceNote } from '../investigations/evidence-note.entity.js';
 import { Investigation } from '../investigations/investigation.entity.js';
 import { TeamMember } from '../investigations/team-member.entity.js';
@@ -18,4 +19,5 @@ export const ENTITIES = [
   User, Setting, AuditEvent, Counter,
   Officer, Complaint, Investigation, TeamMember, EvidenceNote,
   Subject, Allegation, Outcome, BarredListEntry, Recommendation,
+  ImportJob,
 ];

@@ -1,0 +1,292 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { Allegation } from '../allegations/allegation.entity.js';
+import { Subject } from '../allegations/subject.entity.js';
+import { BarredListEntry } from '../barred-list/barred-list-entry.entity.js';
+import { REVIEW_AFTER_YEARS } from '../barred-list/barred-list.service.js';
+import { reserveReferences } from '../common/records/references.js';
+import { addYears } from '../common/time/day.js';
+import { Complaint } from '../complaints/complaint.entity.js';
+import { newId } from '../database/columns.js';
+import { Investigation } from '../investigations/investigation.entity.js';
+import { Officer } from '../officers/officer.entity.js';
+import { Outcome } from '../outcomes/outcome.entity.js';
+import { BARRING_OUTCOMES, OutcomeType } from '../outcomes/outcome.enums.js';
+import { zeroCounts, type ImportCounts } from './import-report.js';
+import type { ImportRow } from './import-row.js';
+
+/** Below SQLite's 32,766 bound parameters per statement (PostgreSQL allows 65,535). */
+const MAX_PARAMETERS = 30_000;
+/** Keys per `IN (...)` look-up. */
+const LOOKUP_CHUNK = 500;
+/** Imports take turns on PostgreSQL, so two imports of one file cannot both create a record. */
+const PG_IMPORT_LOCK = 727_002;
+
+const chunks = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+/** Map.groupBy arrives with Node 21. */
+function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+export interface WriterContext {
+  source: string;
+  /** Recorded as created_by (null: the CLI operator, named in the audit event). */
+  createdBy: string | null;
+  /** Lead of the investigations created (the importing investigator, so the cases are theirs to see). */
+  leadInvestigatorId: string | null;
+  at: string;
+}
+
+interface Known {
+  id: string;
+  /** Created by this import: nothing can hang off it yet, so look-ups under it are skipped. */
+  fresh: boolean;
+}
+
+/**
+ * Writes batches of valid rows: finds what exists (officers by force and service number,
+ * the rest by source key), creates what is missing with multi-row INSERTs, and remembers
+ * ids across batches. Records an earlier import created are found again and left as they
+ * are: a re-run adds only what is new.
+ */
+export class ImportWriter {
+  readonly created: ImportCounts = zeroCounts();
+  alreadyPresent = 0;
+  private readonly officers = new Map<string, string>();
+  private readonly investigations = new Map<string, Known>();
+  private readonly complaints = new Set<string>();
+  private readonly subjects = new Map<string, Known>();
+  private readonly withOutcome = new Set<string>();
+
+  constructor(private readonly context: WriterContext) {}
+
+  /** One batch, inside the caller's transaction. */
+  async write(em: EntityManager, rows: ImportRow[]): Promise<void> {
+    if (em.connection.options.type === 'postgres') await em.query('SELECT pg_advisory_xact_lock($1)', [PG_IMPORT_LOCK]);
+    await this.ensureOfficers(em, rows);
+    await this.ensureInvestigations(em, rows);
+    await this.ensureComplaints(em, rows);
+    await this.ensureSubjects(em, rows);
+    await this.insertAllegations(em, rows);
+    await this.insertOutcomes(em, rows);
+  }
+
+  private record() {
+    const { at, createdBy, source } = this.context;
+    return { version: 1, createdAt: at, updatedAt: at, createdBy, archivedAt: null, archivedBy: null, archiveReason: null, source };
+  }
+
+  private async ensureOfficers(em: EntityManager, rows: ImportRow[]): Promise<void> {
+    const missing = new Map<string, ImportRow['officer']>();
+    for (const { officer } of rows) {
+      const key = officerKey(officer);
+      if (!this.officers.has(key) && !missing.has(key)) missing.set(key, officer);
+    }
+    if (!missing.size) return;
+    const byForce = groupBy(missing.values(), (officer) => officer.force);
+    for (const [force, officers] of byForce) {
+      for (const part of chunks(officers.map((o) => o.serviceNumber), LOOKUP_CHUNK)) {
+        const found: Array<{ id: string; serviceNumber: string }> = await em.createQueryBuilder()
+          .select('o.id', 'id').addSelect('o.service_number', 'serviceNumber').from(Officer, 'o')
+          .where('o.force = :force AND o.service_number IN (:...part)', { force, part }).getRawMany();
+        for (const { id, serviceNumber } of found) {
+          this.officers.set(officerKey({ force, serviceNumber }), id);
+          missing.delete(officerKey({ force, serviceNumber }));
+        }
+      }
+    }
+    const values = [...missing.entries()].map(([key, officer]) => {
+      const id = newId();
+      this.officers.set(key, id);
+      return {
+        ...this.record(), id, sourceKey: `${officer.force}/${officer.serviceNumber}`.slice(0, 120), ...officer, joinedOn: null, leftOn: null,
+      };
+    });
+    await insertMany(em, Officer, values);
+    this.created.officers += values.length;
+  }
+
+  private async ensureInvestigations(em: EntityManager, rows: ImportRow[]): Promise<void> {
+    const missing = new Map<string, ImportRow['investigation']>();
+    for (const { investigation } of rows) {
+      if (!this.investigations.has(investigation.key) && !missing.has(investigation.key)) missing.set(investigation.key, investigation);
+    }
+    for (const { key, id } of await this.findBySourceKey(em, Investigation, [...missing.keys()])) {
+      this.investigations.set(key, { id, fresh: false });
+      missing.delete(key);
+    }
+    const byYear = groupBy(missing.values(), (investigation) => Number(investigation.openedOn.slice(0, 4)));
+    for (const [year, investigations] of byYear) {
+      const references = await reserveReferences(em, 'INV', year, investigations.length);
+      const values = investigations.map(({ key, ...investigation }, n) => {
+        const id = newId();
+        this.investigations.set(key, { id, fresh: true });
+        return {
+          ...this.record(), id, sourceKey: key, reference: references[n], ...investigation, leadInvestigatorId: this.context.leadInvestigatorId,
+          location: null, conductFrom: null, conductTo: null,
+        };
+      });
+      await insertMany(em, Investigation, values);
+      this.created.investigations += values.length;
+    }
+  }
+
+  private async ensureComplaints(em: EntityManager, rows: ImportRow[]): Promise<void> {
+    const missing = new Map<string, { complaint: NonNullable<ImportRow['complaint']>; investigationKey: string }>();
+    for (const { complaint, investigation } of rows) {
+      if (complaint && !this.complaints.has(complaint.key) && !missing.has(complaint.key)) {
+        missing.set(complaint.key, { complaint, investigationKey: investigation.key });
+      }
+    }
+    for (const { key } of await this.findBySourceKey(em, Complaint, [...missing.keys()])) {
+      this.complaints.add(key);
+      missing.delete(key);
+    }
+    const byYear = groupBy(missing.values(), ({ complaint }) => Number(complaint.receivedOn.slice(0, 4)));
+    for (const [year, complaints] of byYear) {
+      const references = await reserveReferences(em, 'CMP', year, complaints.length);
+      const values = complaints.map(({ complaint: { key, ...complaint }, investigationKey }, n) => {
+        this.complaints.add(key);
+        return {
+          ...this.record(), id: newId(), sourceKey: key, reference: references[n], ...complaint, summary: null,
+          investigationId: this.investigations.get(investigationKey)!.id,
+          complainantAnonymous: false, complainantName: null, complainantContact: null,
+        };
+      });
+      await insertMany(em, Complaint, values);
+      this.created.complaints += values.length;
+    }
+  }
+
+  private async ensureSubjects(em: EntityManager, rows: ImportRow[]): Promise<void> {
+    const missing = new Map<string, ImportRow>();
+    for (const row of rows) {
+      const key = this.subjectKey(row);
+      if (!this.subjects.has(key) && !missing.has(key)) missing.set(key, row);
+    }
+    // Only a case that existed before this import can already have these officers as subjects.
+    const earlierCases = [...new Set([...missing.values()].map((row) => this.investigations.get(row.investigation.key)!)
+      .filter((known) => !known.fresh).map((known) => known.id))];
+    for (const part of chunks(earlierCases, LOOKUP_CHUNK)) {
+      const found: Array<{ id: string; investigationId: string; officerId: string }> = await em.createQueryBuilder()
+        .select('s.id', 'id').addSelect('s.investigation_id', 'investigationId').addSelect('s.officer_id', 'officerId')
+        .from(Subject, 's').where('s.investigation_id IN (:...part)', { part }).getRawMany();
+      for (const subject of found) {
+        const key = `${subject.investigationId}/${subject.officerId}`;
+        if (missing.delete(key)) this.subjects.set(key, { id: subject.id, fresh: false });
+      }
+    }
+    const values = [...missing.entries()].map(([key, row]) => {
+      const id = newId();
+      this.subjects.set(key, { id, fresh: true });
+      return {
+        ...this.record(), id, sourceKey: `${row.investigation.key}/${row.officer.serviceNumber}`.slice(0, 120),
+        investigationId: this.investigations.get(row.investigation.key)!.id, officerId: this.officers.get(officerKey(row.officer))!,
+        ...row.subject,
+      };
+    });
+    await insertMany(em, Subject, values);
+    this.created.subjects += values.length;
+  }
+
+  private async insertAllegations(em: EntityManager, rows: ImportRow[]): Promise<void> {
+    // Allegations can only exist already under a subject that did.
+    const earlier = rows.filter((row) => !this.subjects.get(this.subjectKey(row))!.fresh).map((row) => row.allegation.key);
+    const existing = new Set((await this.findBySourceKey(em, Allegation, earlier)).map((found) => found.key));
+    const values = rows.filter((row) => !existing.has(row.allegation.key)).map((row) => {
+      const subject = this.subjects.get(this.subjectKey(row))!;
+      const { key, ...allegation } = row.allegation;
+      return {
+        ...this.record(), id: newId(), sourceKey: key, subjectId: subject.id,
+        investigationId: this.investigations.get(row.investigation.key)!.id, officerId: this.officers.get(officerKey(row.officer))!,
+        ...allegation,
+      };
+    });
+    await insertMany(em, Allegation, values);
+    this.created.allegations += values.length;
+    this.alreadyPresent += rows.length - values.length;
+  }
+
+  /** One outcome per subject: the first row that gives one (docs/import-format.md). */
+  private async insertOutcomes(em: EntityManager, rows: ImportRow[]): Promise<void> {
+    const pending = new Map<string, ImportRow>();
+    const earlier: string[] = [];
+    for (const row of rows) {
+      const subject = this.subjects.get(this.subjectKey(row))!;
+      if (!row.outcome || this.withOutcome.has(subject.id) || pending.has(subject.id)) continue;
+      pending.set(subject.id, row);
+      // Only a subject that existed before this import can already have an outcome.
+      if (!subject.fresh) earlier.push(subject.id);
+    }
+    for (const part of chunks(earlier, LOOKUP_CHUNK)) {
+      const found: Array<{ subjectId: string }> = await em.createQueryBuilder().select('x.subject_id', 'subjectId')
+        .from(Outcome, 'x').where('x.subject_id IN (:...part)', { part }).getRawMany();
+      for (const { subjectId } of found) {
+        this.withOutcome.add(subjectId);
+        pending.delete(subjectId);
+      }
+    }
+    const outcomes: Array<QueryDeepPartialEntity<Outcome>> = [];
+    const entries: Array<QueryDeepPartialEntity<BarredListEntry>> = [];
+    for (const [subjectId, row] of pending) {
+      const outcome = row.outcome!;
+      const id = newId();
+      const investigationId = this.investigations.get(row.investigation.key)!.id;
+      const officerId = this.officers.get(officerKey(row.officer))!;
+      this.withOutcome.add(subjectId);
+      outcomes.push({
+        ...this.record(), id, sourceKey: `${row.investigation.key}/${row.officer.serviceNumber}`.slice(0, 120),
+        subjectId, investigationId, officerId, rationale: null, ...outcome,
+      });
+      if (BARRING_OUTCOMES.includes(outcome.type)) {
+        // Validation has checked that a dismissal follows gross misconduct found proven.
+        entries.push({
+          id: newId(), officerId, outcomeId: id, investigationId, givenName: row.officer.givenName, familyName: row.officer.familyName,
+          force: row.officer.force, serviceNumber: row.officer.serviceNumber, addedOn: outcome.decidedOn,
+          reason: outcome.type === OutcomeType.Dismissed
+            ? 'Dismissed without notice (imported record)'
+            : 'Would have been dismissed had they not left the force (imported record)',
+          reviewEligibleOn: addYears(outcome.decidedOn, REVIEW_AFTER_YEARS), createdAt: this.context.at, createdBy: this.context.createdBy,
+          removedOn: null, removalReason: null,
+        });
+      }
+    }
+    await insertMany(em, Outcome, outcomes);
+    await insertMany(em, BarredListEntry, entries);
+    this.created.outcomes += outcomes.length;
+    this.created.barredListEntries += entries.length;
+  }
+
+  private subjectKey(row: ImportRow): string {
+    return `${this.investigations.get(row.investigation.key)!.id}/${this.officers.get(officerKey(row.officer))!}`;
+  }
+
+  private async findBySourceKey(em: EntityManager, entity: EntityTarget<ObjectLiteral>, keys: string[]): Promise<Array<{ id: string; key: string }>> {
+    const found: Array<{ id: string; key: string }> = [];
+    for (const part of chunks(keys, LOOKUP_CHUNK)) {
+      found.push(...await em.createQueryBuilder().select('x.id', 'id').addSelect('x.source_key', 'key').from(entity, 'x')
+        .where('x.source = :source AND x.source_key IN (:...part)', { source: this.context.source, part }).getRawMany());
+    }
+    return found;
+  }
+}
+
+const officerKey = (officer: Pick<ImportRow['officer'], 'force' | 'serviceNumber'>) => `${officer.force}\u0000${officer.serviceNumber}`;
+
+/** Multi-row INSERTs, as many rows per statement as the parameter limit allows. */
+async function insertMany<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, values: Array<QueryDeepPartialEntity<T>>): Promise<void> {
+  if (!values.length) return;
+  const perRow = em.connection.getMetadata(entity).columns.length;
+  for (const part of chunks(values, Math.max(1, Math.floor(MAX_PARAMETERS / perRow)))) {
+    await em.createQueryBuilder().insert().into(entity).values(part).updateEntity(false).execute();
+  }
+}
