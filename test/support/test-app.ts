@@ -46,6 +46,10 @@ export interface TestApp {
   tokenFor(...roles: Role[]): Promise<string>;
   /** Creates a user and logs in: their id and token. */
   newUser(roles: Role[], username?: string): Promise<{ id: string; username: string; token: string }>;
+  /** Raw SQL with `?` placeholders on both engines (numbered for PostgreSQL). */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Logs in over HTTP; the raw response. */
+  login(username: string, password: string): ReturnType<ReturnType<typeof request>['post']>;
   /** Stops the app; the database stays unless `dispose` is true. */
   close(options?: { dispose?: boolean }): Promise<void>;
 }
@@ -97,6 +101,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       const key = [...roles].sort().join(',');
       if (!tokens.has(key)) tokens.set(key, (await testApp.newUser(roles)).token);
       return tokens.get(key)!;
+    },
+    sql(text, params = []) {
+      let n = 0;
+      return testApp.dataSource.query(ENGINE === 'postgres' ? text.replace(/\?/g, () => `$${++n}`) : text, params);
+    },
+    login(username, password) {
+      return testApp.http().post('/api/auth/login').send({ username, password });
     },
     async close({ dispose = true } = {}) {
       await app.close();
