@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 
 interface FieldProblem {
   field: string;
@@ -27,3 +28,9 @@ export const validationPipe = new ValidationPipe({
   validationError: { target: false, value: false },
   exceptionFactory: (errors) => new BadRequestException(validationMessage(errors)),
 });
+
+/**
+ * For PATCH fields whose column is required: absent means "leave it", but null is refused
+ * (400 naming the field) rather than written. Nullable columns use @IsOptional() instead.
+ */
+export const NotNullWhenPresent = () => ValidateIf((_: object, value: unknown) => value !== undefined);

@@ -1,11 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { NotNullWhenPresent } from '../../common/http/validation.js';
 import { IsDay } from '../../common/time/day.js';
 import { ComplaintChannel, ComplaintStatus } from '../complaint.enums.js';
-
-/** Present fields must not be null (the column is required); absent ones are left alone. */
-const NotNullWhenPresent = () => ValidateIf((_: object, value: unknown) => value !== undefined);
 
 /** Personal data: only reviewers and the case's investigators ever see it back. */
 export class ComplainantDto {

@@ -1,14 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { PageQuery } from '../../common/http/paging.js';
-import { QueryBoolean, sortValues } from '../../common/http/sorting.js';
+import { IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArchivablePageQuery } from '../../common/http/query-flags.js';
+import { sortValues } from '../../common/http/sorting.js';
 import { IsDay } from '../../common/time/day.js';
 import { ComplaintChannel, ComplaintStatus } from '../complaint.enums.js';
 
 export const COMPLAINT_SORT_FIELDS = ['reference', 'receivedOn', 'status', 'channel', 'createdAt', 'updatedAt'] as const;
 export type ComplaintSortField = (typeof COMPLAINT_SORT_FIELDS)[number];
 
-export class ListComplaintsQuery extends PageQuery {
+export class ListComplaintsQuery extends ArchivablePageQuery {
   @ApiPropertyOptional({ enum: ComplaintStatus })
   @IsOptional() @IsEnum(ComplaintStatus)
   status?: ComplaintStatus;
@@ -36,8 +36,4 @@ export class ListComplaintsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: sortValues(COMPLAINT_SORT_FIELDS), default: '-receivedOn', description: 'a leading - sorts descending' })
   @IsOptional() @IsIn(sortValues(COMPLAINT_SORT_FIELDS))
   sort: string = '-receivedOn';
-
-  @ApiPropertyOptional({ default: false, description: 'include archived complaints' })
-  @IsOptional() @QueryBoolean() @IsBoolean()
-  includeArchived: boolean = false;
 }

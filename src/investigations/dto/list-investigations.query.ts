@@ -1,14 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { IsDay } from '../../common/time/day.js';
-import { PageQuery } from '../../common/http/paging.js';
-import { QueryBoolean, sortValues } from '../../common/http/sorting.js';
+import { ArchivablePageQuery } from '../../common/http/query-flags.js';
+import { sortValues } from '../../common/http/sorting.js';
 import { InvestigationMode, InvestigationStatus } from '../investigation.enums.js';
 
 export const INVESTIGATION_SORT_FIELDS = ['reference', 'title', 'status', 'mode', 'openedOn', 'closedOn', 'createdAt', 'updatedAt'] as const;
 export type InvestigationSortField = (typeof INVESTIGATION_SORT_FIELDS)[number];
 
-export class ListInvestigationsQuery extends PageQuery {
+export class ListInvestigationsQuery extends ArchivablePageQuery {
   @ApiPropertyOptional({ enum: InvestigationStatus })
   @IsOptional() @IsEnum(InvestigationStatus)
   status?: InvestigationStatus;
@@ -48,8 +48,4 @@ export class ListInvestigationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: sortValues(INVESTIGATION_SORT_FIELDS), default: '-openedOn', description: 'a leading - sorts descending' })
   @IsOptional() @IsIn(sortValues(INVESTIGATION_SORT_FIELDS))
   sort: string = '-openedOn';
-
-  @ApiPropertyOptional({ default: false, description: 'include archived investigations' })
-  @IsOptional() @QueryBoolean() @IsBoolean()
-  includeArchived: boolean = false;
 }

@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { NotNullWhenPresent } from '../../common/http/validation.js';
 import { IsDay } from '../../common/time/day.js';
 import { InvestigationMode, InvestigationOrigin } from '../investigation.enums.js';
-
-/** Present fields must not be null (the column is required); absent ones are left alone. */
-const NotNullWhenPresent = () => ValidateIf((_: object, value: unknown) => value !== undefined);
 
 export class OpenInvestigationDto {
   @ApiProperty({ example: 'Messaging by officers at Charing Cross', maxLength: 200 })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { PageQuery } from '../../common/http/paging.js';
-import { QueryBoolean, sortValues } from '../../common/http/sorting.js';
+import { IsEnum, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArchivablePageQuery } from '../../common/http/query-flags.js';
+import { sortValues } from '../../common/http/sorting.js';
 import { EmploymentStatus } from '../officer.enums.js';
 
 export const OFFICER_SORT_FIELDS = [
@@ -9,7 +9,7 @@ export const OFFICER_SORT_FIELDS = [
 ] as const;
 export type OfficerSortField = (typeof OFFICER_SORT_FIELDS)[number];
 
-export class ListOfficersQuery extends PageQuery {
+export class ListOfficersQuery extends ArchivablePageQuery {
   @ApiPropertyOptional({ description: 'exact force name' })
   @IsOptional() @IsString() @MaxLength(100)
   force?: string;
@@ -37,8 +37,4 @@ export class ListOfficersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: sortValues(OFFICER_SORT_FIELDS), default: 'familyName', description: 'a leading - sorts descending' })
   @IsOptional() @IsIn(sortValues(OFFICER_SORT_FIELDS))
   sort: string = 'familyName';
-
-  @ApiPropertyOptional({ default: false, description: 'include archived officers' })
-  @IsOptional() @QueryBoolean() @IsBoolean()
-  includeArchived: boolean = false;
 }
