@@ -12,6 +12,7 @@ import { newId, now } from '../database/columns.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { CaseAccess } from '../investigations/case-access.service.js';
 import type { Investigation } from '../investigations/investigation.entity.js';
+import { assertChangeable } from '../investigations/investigations.service.js';
 import { Outcome } from '../outcomes/outcome.entity.js';
 import { brokenOutcomeRules } from '../outcomes/outcome-rules.js';
 import { Allegation } from './allegation.entity.js';
@@ -153,9 +154,12 @@ export class AllegationsService {
     return { allegation, investigation: await hiddenAs('allegation', id, this.cases.readable(em, allegation.investigationId, actor)) };
   }
 
+  /** A closed or archived case is not changed (409): it is reopened first. */
   private async writable(em: EntityManager, id: string, actor: AuthUser): Promise<{ allegation: Allegation; investigation: Investigation }> {
     const allegation = await this.find(em, id);
-    return { allegation, investigation: await hiddenAs('allegation', id, this.cases.writable(em, allegation.investigationId, actor)) };
+    const investigation = await hiddenAs('allegation', id, this.cases.writable(em, allegation.investigationId, actor));
+    assertChangeable(investigation);
+    return { allegation, investigation };
   }
 
   private async find(em: EntityManager, id: string): Promise<Allegation> {

@@ -12,6 +12,7 @@ import { newId, now } from '../database/columns.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { CaseAccess } from '../investigations/case-access.service.js';
 import type { Investigation } from '../investigations/investigation.entity.js';
+import { assertChangeable } from '../investigations/investigations.service.js';
 import { Officer } from '../officers/officer.entity.js';
 import { Outcome } from '../outcomes/outcome.entity.js';
 import { type AddSubjectDto, SubjectResponse, type UpdateSubjectDto } from './dto/subject.dto.js';
@@ -35,6 +36,7 @@ export class SubjectsService {
   add(investigationId: string, dto: AddSubjectDto, actor: AuthUser): Promise<SubjectResponse> {
     return this.uow.run(async (em) => {
       const investigation = await this.cases.writable(em, investigationId, actor);
+      assertChangeable(investigation);
       const officer = await em.findOneBy(Officer, { id: dto.officerId });
       if (!officer) throw new NotFoundError('officer', dto.officerId);
       if (await em.existsBy(Subject, { investigationId, officerId: officer.id })) {
@@ -99,10 +101,15 @@ export class SubjectsService {
     return { subject, investigation: await hiddenAs('subject', id, this.cases.readable(em, subject.investigationId, actor)) };
   }
 
-  /** The subject and its case if `actor` may change the case; otherwise "subject <id> not found". */
+  /**
+   * The subject and its case if `actor` may change the case; otherwise "subject <id> not found".
+   * A closed or archived case is not changed (409): it is reopened first.
+   */
   async writable(em: EntityManager, id: string, actor: AuthUser): Promise<SubjectInCase> {
     const subject = await this.find(em, id);
-    return { subject, investigation: await hiddenAs('subject', id, this.cases.writable(em, subject.investigationId, actor)) };
+    const investigation = await hiddenAs('subject', id, this.cases.writable(em, subject.investigationId, actor));
+    assertChangeable(investigation);
+    return { subject, investigation };
   }
 
   private async find(em: EntityManager, id: string): Promise<Subject> {

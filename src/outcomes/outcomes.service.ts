@@ -15,6 +15,7 @@ import { newId, now } from '../database/columns.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { CaseAccess } from '../investigations/case-access.service.js';
 import type { Investigation } from '../investigations/investigation.entity.js';
+import { assertChangeable } from '../investigations/investigations.service.js';
 import { Officer } from '../officers/officer.entity.js';
 import { EmploymentStatus } from '../officers/officer.enums.js';
 import { officerAuditImage } from '../officers/officers.service.js';
@@ -150,7 +151,9 @@ export class OutcomesService {
 
   private async writable(em: EntityManager, id: string, actor: AuthUser): Promise<{ outcome: Outcome } & Pick<SubjectInCase, 'investigation'>> {
     const outcome = await this.find(em, id);
-    return { outcome, investigation: await hiddenAs('outcome', id, this.cases.writable(em, outcome.investigationId, actor)) };
+    const investigation = await hiddenAs('outcome', id, this.cases.writable(em, outcome.investigationId, actor));
+    assertChangeable(investigation);
+    return { outcome, investigation };
   }
 
   private async find(em: EntityManager, id: string): Promise<Outcome> {

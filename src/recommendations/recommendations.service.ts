@@ -13,6 +13,7 @@ import { newId, now } from '../database/columns.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { CaseAccess } from '../investigations/case-access.service.js';
 import { Investigation } from '../investigations/investigation.entity.js';
+import { assertChangeable } from '../investigations/investigations.service.js';
 import {
   type CreateRecommendationDto, type ExtendResponseDeadlineDto, type RecommendationQuery, RecommendationResponse, type RecommendationSort,
   type RecordImplementationDto, type RecordResponseDto, type UpdateRecommendationDto,
@@ -37,7 +38,7 @@ export class RecommendationsService {
   /** Numbered next within its investigation; the response is due RESPONSE_DAYS (56) days after issue. */
   create(investigationId: string, dto: CreateRecommendationDto, actor: AuthUser): Promise<RecommendationResponse> {
     return this.uow.run(async (em) => {
-      await this.cases.writable(em, investigationId, actor);
+      assertChangeable(await this.cases.writable(em, investigationId, actor));
       const today = this.clock.today();
       if (dto.issuedOn > today) throw new RuleViolationError('a recommendation cannot be issued on a day still in the future');
       const number = await this.nextNumber(em, investigationId);
@@ -92,7 +93,7 @@ export class RecommendationsService {
   }
 
   update(id: string, dto: UpdateRecommendationDto, expectedVersion: number, actor: AuthUser): Promise<RecommendationResponse> {
-    return this.change(id, expectedVersion, actor, 'recommendation.updated', () => ({ ...dto }));
+    return this.change(id, expectedVersion, actor, 'recommendation.updated', () => ({ ...dto }), { caseOpen: true });
   }
 
   /** A later due date, with the reason; only while the recommendation awaits its response. */
@@ -132,17 +133,23 @@ export class RecommendationsService {
 
   archive(id: string, dto: ArchiveDto, expectedVersion: number, actor: AuthUser): Promise<RecommendationResponse> {
     return this.change(id, expectedVersion, actor, 'recommendation.archived',
-      () => ({ archivedAt: now(), archivedBy: actor.id, archiveReason: dto.reason }));
+      () => ({ archivedAt: now(), archivedBy: actor.id, archiveReason: dto.reason }), { caseOpen: true });
   }
 
-  /** One versioned, audited change; `decide` states the rules and returns the fields to write. */
+  /**
+   * One versioned, audited change; `decide` states the rules and returns the fields to write.
+   * The recommendation itself changes only while its case is open (`caseOpen`); responses,
+   * extensions and implementation come after the case has closed, so only an archived case stops them.
+   */
   private change(
     id: string, expectedVersion: number, actor: AuthUser, action: string,
-    decide: (current: Recommendation) => Partial<Recommendation>,
+    decide: (current: Recommendation) => Partial<Recommendation>, { caseOpen = false } = {},
   ): Promise<RecommendationResponse> {
     return this.uow.run(async (em) => {
       const current = await this.find(em, id);
-      await hiddenAs('recommendation', id, this.cases.writable(em, current.investigationId, actor));
+      const investigation = await hiddenAs('recommendation', id, this.cases.writable(em, current.investigationId, actor));
+      if (caseOpen) assertChangeable(investigation);
+      else if (investigation.archivedAt) throw new ConflictError(`investigation ${investigation.reference} is archived and cannot be changed`);
       if (current.archivedAt) throw new ConflictError(`recommendation ${id} is archived and can no longer be changed`);
       const updated = await updateVersioned(em, Recommendation, current, expectedVersion, decide(current));
       await this.audit.record(em, { actor, action, entityType: 'recommendation', entityId: id, before: { ...current }, after: { ...updated } });
