@@ -217,4 +217,68 @@ describe('isolation', () => {
       expect(list.text).toContain(marker);
     });
   });
+  describe('who may call what', () => {
+    type Who = 'investigator' | 'reviewer' | 'analyst' | 'admin';
+    const WHO: Who[] = ['investigator', 'reviewer', 'analyst', 'admin'];
+
+    /** Fresh records for one call, all belonging to the investigator `owner` (so writes do not interfere). */
+    async function fixture() {
+      const inv = await createInvestigation(t, owner.token);
+      await addTeamMember(t, owner.token, inv.id, member.id);
+      const complaint = await createComplaint(t, owner.token, { investigationId: inv.id });
+      const someone = await createOfficer(t, owner.token);
+      return { inv: inv.id, complaint: complaint.id, officer: someone.id };
+    }
+    type Ids = Awaited<ReturnType<typeof fixture>>;
+
+    const ROUTES: Array<{ operationId: string; method: Method; path: (ids: Ids) => string; body?: (ids: Ids) => object; ifMatch?: boolean; allowed: Who[] }> = [
+      { operationId: 'OfficersController_create', method: 'post', path: () => '/api/officers', body: () => ({ force: 'F', serviceNumber: randomUUID(), givenName: 'G', familyName: 'F' }), allowed: ['investigator'] },
+      { operationId: 'OfficersController_list', method: 'get', path: () => '/api/officers', allowed: ['investigator', 'reviewer', 'analyst'] },
+      { operationId: 'OfficersController_get', method: 'get', path: (i) => `/api/officers/${i.officer}`, allowed: ['investigator', 'reviewer', 'analyst'] },
+      { operationId: 'OfficersController_cases', method: 'get', path: (i) => `/api/officers/${i.officer}/cases`, allowed: ['investigator', 'reviewer', 'analyst'] },
+      { operationId: 'OfficersController_update', method: 'patch', path: (i) => `/api/officers/${i.officer}`, body: () => ({ rank: 'PS' }), ifMatch: true, allowed: ['investigator', 'reviewer'] },
+      { operationId: 'OfficersController_archive', method: 'post', path: (i) => `/api/officers/${i.officer}/archive`, body: () => ({ reason: 'test' }), ifMatch: true, allowed: ['investigator', 'reviewer'] },
+      { operationId: 'InvestigationsController_open', method: 'post', path: () => '/api/investigations', body: () => ({ title: 'T', mode: 'local', origin: 'referral' }), allowed: ['investigator'] },
+      { operationId: 'InvestigationsController_list', method: 'get', path: () => '/api/investigations', allowed: ['investigator', 'reviewer', 'analyst'] },
+      { operationId: 'InvestigationsController_get', method: 'get', path: (i) => `/api/investigations/${i.inv}`, allowed: ['investigator', 'reviewer', 'analyst'] },
+      { operationId: 'InvestigationsController_update', method: 'patch', path: (i) => `/api/investigations/${i.inv}`, body: () => ({ title: 'New' }), ifMatch: true, allowed: ['investigator', 'reviewer'] },
+      { operationId: 'InvestigationsController_archive', method: 'post', path: (i) => `/api/investigations/${i.inv}/archive`, body: () => ({ reason: 'test' }), ifMatch: true, allowed: ['investigator', 'reviewer'] },
+      { operationId: 'InvestigationsController_transition', method: 'post', path: (i) => `/api/investigations/${i.inv}/transitions`, body: () => ({ to: 'investigating', reason: 'test' }), ifMatch: true, allowed: ['investigator', 'reviewer'] },
+      { operationId: 'InvestigationsController_addTeamMember', method: 'post', path: (i) => `/api/investigations/${i.inv}/team`, body: () => ({ userId: outsider.id }), allowed: ['investigator', 'reviewer'] },
+      { operationId: 'InvestigationsController_removeTeamMember', method: 'delete', path: (i) => `/api/investigations/${i.inv}/team/${member.id}`, allowed: ['investigator', 'reviewer'] },
+      { operationId: 'InvestigationsController_addEvidenceNote', method: 'post', path: (i) => `/api/investigations/${i.inv}/evidence-notes`, body: () => ({ notedOn: '2020-01-01', text: 'n' }), allowed: ['investigator'] },
+      { operationId: 'InvestigationsController_listEvidenceNotes', method: 'get', path: (i) => `/api/investigations/${i.inv}/evidence-notes`, allowed: ['investigator', 'reviewer', 'analyst'] },
+      { operationId: 'ComplaintsController_create', method: 'post', path: () => '/api/complaints', body: () => ({ receivedOn: '2024-01-01', channel: 'public_complaint', complainant: { anonymous: true } }), allowed: ['investigator'] },
+      { operationId: 'ComplaintsController_list', method: 'get', path: () => '/api/complaints', allowed: ['investigator', 'reviewer', 'analyst'] },
+      { operationId: 'ComplaintsController_get', method: 'get', path: (i) => `/api/complaints/${i.complaint}`, allowed: ['investigator', 'reviewer', 'analyst'] },
+      { operationId: 'ComplaintsController_update', method: 'patch', path: (i) => `/api/complaints/${i.complaint}`, body: () => ({ summary: 'x' }), ifMatch: true, allowed: ['investigator', 'reviewer'] },
+      { operationId: 'ComplaintsController_archive', method: 'post', path: (i) => `/api/complaints/${i.complaint}/archive`, body: () => ({ reason: 'test' }), ifMatch: true, allowed: ['investigator', 'reviewer'] },
+    ];
+
+    const tokens = async (): Promise<Record<Who, string>> =>
+      ({ investigator: owner.token, reviewer, analyst, admin: await t.tokenFor(Role.Admin) });
+
+    it('covers every route of the officers, investigations and complaints controllers, with the roles the document declares', async () => {
+      const doc = (await t.http().get('/api/docs-json').expect(200)).body as {
+        paths: Record<string, Record<string, { operationId: string; 'x-roles'?: string[] }>>;
+      };
+      const declared = new Map(Object.values(doc.paths).flatMap((ops) => Object.values(ops))
+        .filter((op) => /^(Officers|Investigations|Complaints)Controller_/.test(op.operationId))
+        .map((op) => [op.operationId, [...(op['x-roles'] ?? [])].sort()]));
+      expect(ROUTES.map((r) => r.operationId).sort()).toEqual([...declared.keys()].sort());
+      for (const route of ROUTES) expect({ op: route.operationId, roles: declared.get(route.operationId) }).toEqual({ op: route.operationId, roles: [...route.allowed].sort() });
+    });
+
+    it.each(ROUTES.flatMap((route) => WHO.map((who) => ({ ...route, who, ok: route.allowed.includes(who) }))))(
+      '$operationId as $who → allowed: $ok',
+      async ({ method, path, body, ifMatch, who, ok }) => {
+        const ids = await fixture();
+        const req = t.http()[method](path(ids)).set(bearer((await tokens())[who]));
+        if (ifMatch) req.set('If-Match', '"1"');
+        const res = await (body ? req.send(body(ids)) : req);
+        if (ok) expect([200, 201]).toContain(res.status);
+        else expect(res.status).toBe(403);
+      },
+    );
+  });
 });
