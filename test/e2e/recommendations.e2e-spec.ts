@@ -4,7 +4,7 @@ import { AuditEvent } from '../../src/audit/audit-event.entity.js';
 import { Clock } from '../../src/common/time/day.js';
 import { Role } from '../../src/users/role.js';
 import { addRecommendation, recommendationInput, respondTo } from '../support/case-decisions.js';
-import { createInvestigation, type RecordBody } from '../support/factories.js';
+import { advanceInvestigation, createInvestigation, type RecordBody } from '../support/factories.js';
 import { ADMIN_PASSWORD, bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
 describe('recommendations', () => {
@@ -136,6 +136,18 @@ describe('recommendations', () => {
       expect(early.body.message).toBe('a response cannot predate the recommendation (issued on 2024-01-10)');
       const pending = await postTo(rec.id, 'response', { responseStatus: 'pending', responseText: 'Hm.', respondedOn: '2024-01-11' }, 1).expect(400);
       expect(pending.body.message).toBe('responseStatus must be one of: accepted, partially_accepted, not_accepted');
+    });
+  });
+
+  describe('closed cases', () => {
+    it('takes no new recommendations once the case is closed (409), but still records the responses to them', async () => {
+      const inv = await createInvestigation(t, lead.token);
+      const rec = await addRecommendation(t, lead.token, inv.id);
+      await advanceInvestigation(t, { investigator: lead.token, reviewer: reviewer.token }, inv.id, 'closed');
+      await t.http().post(`/api/investigations/${inv.id}/recommendations`).set(bearer(lead.token)).send(recommendationInput()).expect(409);
+      await t.http().patch(`/api/recommendations/${rec.id}`).set(bearer(lead.token)).set('If-Match', '"1"').send({ text: 'x' }).expect(409);
+      const res = await postTo(rec.id, 'response', { responseStatus: 'accepted', responseText: 'Accepted in full.', respondedOn: '2022-03-01' }, 1).expect(200);
+      expect(res.body.responseStatus).toBe('accepted');
     });
   });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AuditEvent } from '../../src/audit/audit-event.entity.js';
 import { Role } from '../../src/users/role.js';
 import { addSubject, dismissal, provenAllegation, recordOutcome } from '../support/case-decisions.js';
-import { addTeamMember, createInvestigation, createOfficer, type RecordBody } from '../support/factories.js';
+import { addTeamMember, advanceInvestigation, createInvestigation, createOfficer, type RecordBody } from '../support/factories.js';
 import { ADMIN_PASSWORD, bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
 describe('subjects', () => {
@@ -148,6 +148,19 @@ describe('subjects', () => {
       const res = await t.http().post(`/api/subjects/${subject.id}/archive`).set(bearer(lead.token)).set('If-Match', '"1"')
         .send({ reason: 'tidying up' }).expect(422);
       expect(res.body.message).toBe('a subject whose outcome has been recorded cannot be archived');
+    });
+  });
+
+  describe('closed cases', () => {
+    it('refuses new subjects and changes once the case is closed (409), while reads go on', async () => {
+      const inv = await createInvestigation(t, lead.token);
+      const subject = await addSubject(t, lead.token, inv.id, (await createOfficer(t, lead.token)).id);
+      const closed = await advanceInvestigation(t, { investigator: lead.token, reviewer }, inv.id, 'closed');
+      const add = await t.http().post(`/api/investigations/${inv.id}/subjects`).set(bearer(lead.token))
+        .send({ officerId: (await createOfficer(t, lead.token)).id }).expect(409);
+      expect(add.body.message).toBe(`investigation ${closed.reference} is closed: reopen it to change it`);
+      await t.http().patch(`/api/subjects/${subject.id}`).set(bearer(lead.token)).set('If-Match', '"1"').send({ rankAtTime: 'PC' }).expect(409);
+      await t.http().get(`/api/subjects/${subject.id}`).set(bearer(lead.token)).expect(200);
     });
   });
 
