@@ -61,7 +61,9 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   app.useLogger(new PinoNestLogger(fastify.log));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe);
-  // Replaces the default JSON parser: also refuses `constructor` and `prototype` keys at any depth.
+  // JSON only (Nest's form parser is off, see createApp; Fastify's text parser goes): anything
+  // else is a 415. The JSON parser also refuses `constructor` and `prototype` keys at any depth.
+  fastify.removeContentTypeParser('text/plain');
   app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT_BYTES }, (_req, body, done) => {
     done(null, parseJsonBody(body.toString('utf8')));
   });
@@ -103,6 +105,8 @@ export async function createApp(config: AppConfig = loadConfig(), options: Creat
   try {
     const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), fastifyAdapter(config, options), {
       bufferLogs: true,
+      // Not Nest's JSON and form parsers: configureApp registers the one JSON parser it wants.
+      bodyParser: false,
       // A failed start (bad database URL, say) is thrown to the caller, which prints it and exits 1.
       abortOnError: false,
       // From the first moment of a shutdown, new requests get 503 (with Connection: close) so a

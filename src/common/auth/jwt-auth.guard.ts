@@ -15,8 +15,14 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     return isPublic ? true : super.canActivate(context);
   }
 
+  /**
+   * A bad, expired or revoked token arrives as `user === false`; `err` is a real failure (the
+   * database did not answer while the account was checked) and stays a 5xx: a 401 would tell
+   * clients to log in again when logging in cannot help.
+   */
   override handleRequest<T>(err: unknown, user: T): T {
-    if (err || !user) throw new UnauthorizedException('missing, invalid or expired token');
+    if (err) throw err;
+    if (!user) throw new UnauthorizedException('missing, invalid or expired token');
     return user;
   }
 }

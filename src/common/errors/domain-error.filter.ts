@@ -49,7 +49,7 @@ export function toErrorBody(exception: unknown, logger: Logger): { body: ErrorBo
   }
   const fastifyStatus = (exception as { statusCode?: number })?.statusCode;
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-    const message = fastifyStatus === 413 ? 'request body is larger than 1 MB' : (exception as Error).message;
+    const message = fastifyStatus === 413 ? 'request body is too large' : (exception as Error).message;
     return { body: { statusCode: fastifyStatus, error: errorName(fastifyStatus), message }, headers };
   }
   if (isUniqueViolation(exception)) {
