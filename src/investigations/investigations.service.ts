@@ -73,9 +73,10 @@ export class InvestigationsService {
 
   open(dto: OpenInvestigationDto, actor: AuthUser): Promise<InvestigationDetailResponse> {
     return this.uow.run(async (em) => {
+      const openedOn = dto.openedOn ?? this.clock.today();
+      assertInvestigationRules({ mode: dto.mode, openedOn, conductFrom: dto.conductFrom ?? null, conductTo: dto.conductTo ?? null });
       const leadInvestigatorId = dto.leadInvestigatorId ?? actor.id;
       await assertActiveInvestigator(em, leadInvestigatorId, 'lead investigator');
-      const openedOn = dto.openedOn ?? this.clock.today();
       const at = now();
       const investigation = em.create(Investigation, {
         id: newId(), reference: await nextReference(em, 'INV', Number(openedOn.slice(0, 4))),
@@ -86,10 +87,9 @@ export class InvestigationsService {
         version: 1, createdAt: at, updatedAt: at, createdBy: actor.id,
         archivedAt: null, archivedBy: null, archiveReason: null, source: null, sourceKey: null,
       });
-      assertInvestigationRules(investigation);
       await em.insert(Investigation, investigation);
       // Whoever opens a case for someone else stays on it: otherwise they would lose sight of it at once.
-      if (leadInvestigatorId !== actor.id && (await em.findOneBy(User, { id: actor.id }))?.roles.includes(Role.Investigator)) {
+      if (leadInvestigatorId !== actor.id) {
         await em.insert(TeamMember, { investigationId: investigation.id, userId: actor.id, addedAt: at, addedBy: actor.id });
       }
       await this.audit.record(em, {
