@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse,
+  ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse,
   ApiTags, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
@@ -10,7 +10,7 @@ import { Roles } from '../common/auth/roles.decorator.js';
 import type { Page } from '../common/http/paging.js';
 import { ArchivablePageQuery } from '../common/http/query-flags.js';
 import { ArchiveDto } from '../common/records/archive.dto.js';
-import { IfMatch } from '../common/records/versioning.js';
+import { ApiVersionedWrite, IfMatch } from '../common/records/versioning.js';
 import { CASE_ROLES, Role } from '../users/role.js';
 import { AllegationsService } from './allegations.service.js';
 import {
@@ -60,7 +60,7 @@ export class AllegationsController {
   @Roles(Role.Investigator)
   @ApiOkResponse({ type: AllegationResponse })
   @ApiNotFoundResponse()
-  @ApiPreconditionFailedResponse({ description: 'If-Match is stale' })
+  @ApiVersionedWrite()
   @ApiUnprocessableEntityResponse({ description: 'a reviewer has already decided on the allegation' })
   update(@UuidParam('id') id: string, @Body() dto: UpdateAllegationDto, @IfMatch() version: number,
          @CurrentUser() actor: AuthUser): Promise<AllegationResponse> {
@@ -72,7 +72,7 @@ export class AllegationsController {
   @HttpCode(200)
   @ApiOkResponse({ type: AllegationResponse })
   @ApiNotFoundResponse()
-  @ApiPreconditionFailedResponse({ description: 'If-Match is stale' })
+  @ApiVersionedWrite()
   @ApiUnprocessableEntityResponse({ description: 'the finding breaks a rule (the message says which)' })
   recordFinding(@UuidParam('id') id: string, @Body() dto: RecordFindingDto, @IfMatch() version: number,
                 @CurrentUser() actor: AuthUser): Promise<AllegationResponse> {
@@ -84,7 +84,7 @@ export class AllegationsController {
   @HttpCode(200)
   @ApiOkResponse({ type: AllegationResponse })
   @ApiNotFoundResponse()
-  @ApiPreconditionFailedResponse({ description: 'If-Match is stale' })
+  @ApiVersionedWrite()
   archive(@UuidParam('id') id: string, @Body() dto: ArchiveDto, @IfMatch() version: number,
           @CurrentUser() actor: AuthUser): Promise<AllegationResponse> {
     return this.allegations.archive(id, dto, version, actor);

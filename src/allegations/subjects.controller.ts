@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse,
+  ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse,
   ApiTags, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
@@ -10,7 +10,7 @@ import { Roles } from '../common/auth/roles.decorator.js';
 import type { Page } from '../common/http/paging.js';
 import { ArchivablePageQuery } from '../common/http/query-flags.js';
 import { ArchiveDto } from '../common/records/archive.dto.js';
-import { IfMatch } from '../common/records/versioning.js';
+import { ApiVersionedWrite, IfMatch } from '../common/records/versioning.js';
 import { CASE_ROLES, Role } from '../users/role.js';
 import { AddSubjectDto, SubjectResponse, UpdateSubjectDto } from './dto/subject.dto.js';
 import { SubjectsService } from './subjects.service.js';
@@ -51,7 +51,7 @@ export class SubjectsController {
   @Roles(Role.Investigator)
   @ApiOkResponse({ type: SubjectResponse })
   @ApiNotFoundResponse()
-  @ApiPreconditionFailedResponse({ description: 'If-Match is stale' })
+  @ApiVersionedWrite()
   update(@UuidParam('id') id: string, @Body() dto: UpdateSubjectDto, @IfMatch() version: number,
          @CurrentUser() actor: AuthUser): Promise<SubjectResponse> {
     return this.subjects.update(id, dto, version, actor);
@@ -63,6 +63,7 @@ export class SubjectsController {
   @ApiOkResponse({ type: SubjectResponse })
   @ApiNotFoundResponse()
   @ApiUnprocessableEntityResponse({ description: 'the subject has an outcome' })
+  @ApiVersionedWrite()
   archive(@UuidParam('id') id: string, @Body() dto: ArchiveDto, @IfMatch() version: number,
           @CurrentUser() actor: AuthUser): Promise<SubjectResponse> {
     return this.subjects.archive(id, dto, version, actor);

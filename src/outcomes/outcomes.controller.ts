@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse,
+  ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse,
   ApiTags, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
@@ -8,7 +8,7 @@ import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { UuidParam } from '../common/http/params.js';
 import { Roles } from '../common/auth/roles.decorator.js';
 import type { Page } from '../common/http/paging.js';
-import { IfMatch } from '../common/records/versioning.js';
+import { ApiVersionedWrite, IfMatch } from '../common/records/versioning.js';
 import { CASE_ROLES, Role } from '../users/role.js';
 import { AmendOutcomeDto, OutcomeQuery, OutcomeResponse, RecordOutcomeDto } from './dto/outcome.dto.js';
 import { OutcomesService } from './outcomes.service.js';
@@ -59,7 +59,7 @@ export class OutcomesController {
   @Roles(Role.Reviewer)
   @ApiOkResponse({ type: OutcomeResponse })
   @ApiNotFoundResponse()
-  @ApiPreconditionFailedResponse({ description: 'If-Match is stale' })
+  @ApiVersionedWrite()
   @ApiUnprocessableEntityResponse({ description: RULES })
   amend(@UuidParam('id') id: string, @Body() dto: AmendOutcomeDto, @IfMatch() version: number,
         @CurrentUser() actor: AuthUser): Promise<OutcomeResponse> {

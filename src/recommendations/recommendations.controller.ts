@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags, ApiUnprocessableEntityResponse,
+  ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
@@ -8,15 +8,13 @@ import { UuidParam } from '../common/http/params.js';
 import { Roles } from '../common/auth/roles.decorator.js';
 import type { Page } from '../common/http/paging.js';
 import { ArchiveDto } from '../common/records/archive.dto.js';
-import { IfMatch } from '../common/records/versioning.js';
+import { ApiVersionedWrite, IfMatch } from '../common/records/versioning.js';
 import { CASE_ROLES, Role } from '../users/role.js';
 import {
   CreateRecommendationDto, ExtendResponseDeadlineDto, RecommendationQuery, RecommendationResponse, RecordImplementationDto,
   RecordResponseDto, UpdateRecommendationDto,
 } from './dto/recommendation.dto.js';
 import { RecommendationsService } from './recommendations.service.js';
-
-const STALE = { description: 'If-Match is stale' };
 
 @ApiTags('recommendations')
 @Controller()
@@ -60,7 +58,7 @@ export class RecommendationsController {
   @Roles(Role.Investigator)
   @ApiOkResponse({ type: RecommendationResponse })
   @ApiNotFoundResponse()
-  @ApiPreconditionFailedResponse(STALE)
+  @ApiVersionedWrite()
   update(@UuidParam('id') id: string, @Body() dto: UpdateRecommendationDto, @IfMatch() version: number,
          @CurrentUser() actor: AuthUser): Promise<RecommendationResponse> {
     return this.recommendations.update(id, dto, version, actor);
@@ -71,7 +69,7 @@ export class RecommendationsController {
   @HttpCode(200)
   @ApiOkResponse({ type: RecommendationResponse })
   @ApiNotFoundResponse()
-  @ApiPreconditionFailedResponse(STALE)
+  @ApiVersionedWrite()
   @ApiUnprocessableEntityResponse({ description: 'the new date is not later, or the response is already in' })
   extend(@UuidParam('id') id: string, @Body() dto: ExtendResponseDeadlineDto, @IfMatch() version: number,
          @CurrentUser() actor: AuthUser): Promise<RecommendationResponse> {
@@ -83,7 +81,7 @@ export class RecommendationsController {
   @HttpCode(200)
   @ApiOkResponse({ type: RecommendationResponse })
   @ApiNotFoundResponse()
-  @ApiPreconditionFailedResponse(STALE)
+  @ApiVersionedWrite()
   @ApiUnprocessableEntityResponse({ description: 'the response date is before issue or in the future' })
   respond(@UuidParam('id') id: string, @Body() dto: RecordResponseDto, @IfMatch() version: number,
           @CurrentUser() actor: AuthUser): Promise<RecommendationResponse> {
@@ -95,7 +93,7 @@ export class RecommendationsController {
   @HttpCode(200)
   @ApiOkResponse({ type: RecommendationResponse })
   @ApiNotFoundResponse()
-  @ApiPreconditionFailedResponse(STALE)
+  @ApiVersionedWrite()
   @ApiUnprocessableEntityResponse({ description: 'implementation under way needs an accepted recommendation' })
   implementation(@UuidParam('id') id: string, @Body() dto: RecordImplementationDto, @IfMatch() version: number,
                  @CurrentUser() actor: AuthUser): Promise<RecommendationResponse> {
@@ -107,7 +105,7 @@ export class RecommendationsController {
   @HttpCode(200)
   @ApiOkResponse({ type: RecommendationResponse })
   @ApiNotFoundResponse()
-  @ApiPreconditionFailedResponse(STALE)
+  @ApiVersionedWrite()
   archive(@UuidParam('id') id: string, @Body() dto: ArchiveDto, @IfMatch() version: number,
           @CurrentUser() actor: AuthUser): Promise<RecommendationResponse> {
     return this.recommendations.archive(id, dto, version, actor);
