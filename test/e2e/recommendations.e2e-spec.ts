@@ -19,6 +19,8 @@ describe('recommendations', () => {
   const audit = (entityId: string, action: string) =>
     t.dataSource.getRepository(AuditEvent).find({ where: { entityId, action }, order: { seq: 'ASC' } });
   const get = (id: string, token = reviewer.token) => t.http().get(`/api/recommendations/${id}`).set(bearer(token)).expect(200).then((r) => r.body);
+  const reviewerToken = () => reviewer.token;
+  const leadToken = () => lead.token;
   const postTo = (id: string, action: string, body: object, version: number | null, token = reviewer.token) => {
     const req = t.http().post(`/api/recommendations/${id}/${action}`).set(bearer(token));
     if (version !== null) req.set('If-Match', `"${version}"`);
@@ -137,6 +139,19 @@ describe('recommendations', () => {
       const pending = await postTo(rec.id, 'response', { responseStatus: 'pending', responseText: 'Hm.', respondedOn: '2024-01-11' }, 1).expect(400);
       expect(pending.body.message).toBe('responseStatus must be one of: accepted, partially_accepted, not_accepted');
     });
+  });
+
+  it.each([
+    ['extension', { responseDueOn: '2099-01-01', reason: 'a reason' }, reviewerToken],
+    ['response', { responseStatus: 'accepted', responseText: 'Yes.', respondedOn: '2022-03-01' }, reviewerToken],
+    ['implementation', { implementationStatus: 'not_started' }, reviewerToken],
+    ['archive', { reason: 'a reason' }, leadToken],
+  ])('needs If-Match on %s (428) and refuses a stale one (412), writing nothing', async (action, body, token) => {
+    const rec = await addRecommendation(t, lead.token, investigation.id);
+    await postTo(rec.id, action, body, null, token()).expect(428);
+    const stale = await postTo(rec.id, action, body, 2, token()).expect(412);
+    expect(stale.body.details).toEqual({ currentVersion: 1 });
+    expect((await get(rec.id)).version).toBe(1);
   });
 
   describe('closed cases', () => {
