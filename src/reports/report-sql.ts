@@ -1,0 +1,59 @@
+import type { DataSource } from 'typeorm';
+
+/**
+ * The few places where the reports' SQL differs between SQLite and PostgreSQL, in one place.
+ *
+ * Percentiles use the nearest-rank method on both engines: the p-th percentile of n values is
+ * the value at position ceil(p × n) (1-based) in ascending order, so it is always one of the
+ * data values (no interpolation). PostgreSQL's percentile_disc is exactly that definition
+ * (percentile_cont would interpolate and disagree with SQLite). SQLite has neither, so the
+ * value is picked with ORDER BY … LIMIT 1 OFFSET rank − 1, the rank computed from a COUNT of
+ * the same materialised rows, in integer arithmetic: ceil(n/2) = (n+1)/2 and
+ * ceil(9n/10) = (9n+9)/10. The 90th percentile is read from the top end (ORDER BY DESC,
+ * OFFSET n − rank), which lets SQLite keep only the top tenth while sorting.
+ */
+export class ReportSql {
+  readonly postgres: boolean;
+
+  constructor(dataSource: DataSource) {
+    this.postgres = dataSource.options.type === 'postgres';
+  }
+
+  /** Whole days from `from` to `to`, both `date` columns. */
+  daysBetween(from: string, to: string): string {
+    return this.postgres ? `(${to} - ${from})` : `CAST(julianday(${to}) - julianday(${from}) AS INTEGER)`;
+  }
+
+  /**
+   * A `date` column as 'YYYY-MM-DD' text. The pg driver turns raw `date` values into
+   * JavaScript Dates at local midnight (shifting the day in some time zones); SQLite holds text.
+   */
+  dayText(day: string): string {
+    return this.postgres ? `to_char(${day}, 'YYYY-MM-DD')` : day;
+  }
+
+  /** The calendar year of a `date` expression, as an integer. */
+  yearOf(day: string): string {
+    return this.postgres ? `CAST(EXTRACT(YEAR FROM ${day}) AS INTEGER)` : `CAST(substr(${day}, 1, 4) AS INTEGER)`;
+  }
+
+  /**
+   * One row {n, median, p90} over column `v` of `valuesSql` (a SELECT with named parameters).
+   */
+  medianAndP90(valuesSql: string): string {
+    if (this.postgres) {
+      return `SELECT COUNT(*) AS n,
+          percentile_disc(0.5) WITHIN GROUP (ORDER BY d.v) AS median,
+          percentile_disc(0.9) WITHIN GROUP (ORDER BY d.v) AS p90
+        FROM (${valuesSql}) d`;
+    }
+    return `WITH d AS MATERIALIZED (${valuesSql}),
+        c AS MATERIALIZED (SELECT COUNT(*) AS n FROM d)
+      SELECT (SELECT n FROM c) AS n,
+        (SELECT v FROM d ORDER BY v LIMIT 1 OFFSET (SELECT (n + 1) / 2 - 1 FROM c)) AS median,
+        (SELECT v FROM d ORDER BY v DESC LIMIT 1 OFFSET (SELECT n - (9 * n + 9) / 10 FROM c)) AS p90`;
+  }
+}
+
+/** COUNT and SUM come back as strings from PostgreSQL (bigint, numeric) and numbers from SQLite. */
+export const toCount = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
