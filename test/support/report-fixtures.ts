@@ -44,7 +44,7 @@ export class ReportFixtures {
 
   officer(overrides: Partial<Officer> = {}): Promise<Officer> {
     const n = ++this.sequence;
-    return this.insert(Officer, {
+    return this.insert<Officer>(Officer, {
       ...record(), force: 'Test Force', serviceNumber: `RF-${n}-${randomUUID().slice(0, 6)}`, givenName: 'Given', familyName: `Family${n}`,
       rank: 'PC', unit: null, station: null, employmentStatus: EmploymentStatus.Serving, joinedOn: null, leftOn: null, sourceAttributes: null,
       ...overrides,
@@ -53,21 +53,21 @@ export class ReportFixtures {
 
   investigation(overrides: Partial<Investigation> = {}): Promise<Investigation> {
     const n = ++this.sequence;
-    return this.insert(Investigation, {
+    return this.insert<Investigation>(Investigation, {
       ...record(), reference: `INV-T-${String(n).padStart(6, '0')}`, title: `Report fixture ${n}`, mode: InvestigationMode.Local,
       origin: InvestigationOrigin.ConductMatter, operation: null, status: InvestigationStatus.Open, leadInvestigatorId: null,
-      station: null, location: null, conductFrom: null, conductTo: null, summary: null, openedOn: '2024-01-01', closedOn: null,
+      station: null, location: null, conductFrom: null, conductTo: null, summary: null, openedOn: '2024-01-01', closedOn: null, suspendedFrom: null,
       ...overrides,
     });
   }
 
   async teamMember(investigation: Investigation, userId: string): Promise<void> {
-    await this.insert(TeamMember, { investigationId: investigation.id, userId, addedAt: STAMP, addedBy: null });
+    await this.insert<TeamMember>(TeamMember, { investigationId: investigation.id, userId, addedAt: STAMP, addedBy: null });
   }
 
   complaint(overrides: Partial<Complaint> = {}): Promise<Complaint> {
     const n = ++this.sequence;
-    return this.insert(Complaint, {
+    return this.insert<Complaint>(Complaint, {
       ...record(), reference: `CMP-T-${String(n).padStart(6, '0')}`, receivedOn: '2024-01-01', channel: ComplaintChannel.PublicComplaint,
       status: ComplaintStatus.Received, summary: null, investigationId: null, complainantAnonymous: true, complainantName: null,
       complainantContact: null, complainantAttributes: null,
@@ -76,13 +76,13 @@ export class ReportFixtures {
   }
 
   subject(investigation: Investigation, officer: Officer, overrides: Partial<Subject> = {}): Promise<Subject> {
-    return this.insert(Subject, {
+    return this.insert<Subject>(Subject, {
       ...record(), investigationId: investigation.id, officerId: officer.id, rankAtTime: null, unitAtTime: null, ...overrides,
     });
   }
 
   allegation(subject: Subject, overrides: Partial<Allegation> = {}): Promise<Allegation> {
-    return this.insert(Allegation, {
+    return this.insert<Allegation>(Allegation, {
       ...record(), subjectId: subject.id, investigationId: subject.investigationId, officerId: subject.officerId,
       category: AllegationCategory.Other, standard: null, severity: Severity.Misconduct, caseToAnswer: CaseToAnswer.Pending,
       finding: Finding.Pending, detail: null, allegedOn: null, sourceCategory: null, sourceFinding: null,
@@ -91,7 +91,7 @@ export class ReportFixtures {
   }
 
   outcome(subject: Subject, overrides: Partial<Outcome> = {}): Promise<Outcome> {
-    return this.insert(Outcome, {
+    return this.insert<Outcome>(Outcome, {
       ...record(), subjectId: subject.id, investigationId: subject.investigationId, officerId: subject.officerId,
       type: OutcomeType.NoFurtherAction, sanction: null, learningOutcome: null, hearingType: null, decidedOn: '2024-06-01',
       decidedBy: null, rationale: null, regime: ConductRegime.Regs2020, sourceOutcome: null,
@@ -100,7 +100,7 @@ export class ReportFixtures {
   }
 
   barred(outcome: Outcome, overrides: Partial<BarredListEntry> = {}): Promise<BarredListEntry> {
-    return this.insert(BarredListEntry, {
+    return this.insert<BarredListEntry>(BarredListEntry, {
       id: randomUUID(), officerId: outcome.officerId, outcomeId: outcome.id, investigationId: outcome.investigationId,
       givenName: 'Given', familyName: 'Barred', force: 'Test Force', serviceNumber: 'RF-BARRED', addedOn: outcome.decidedOn,
       reason: 'dismissed for gross misconduct', reviewEligibleOn: null, createdAt: STAMP, createdBy: null, removedOn: null, removalReason: null,
@@ -111,7 +111,7 @@ export class ReportFixtures {
   recommendation(investigation: Investigation, overrides: Partial<Recommendation> = {}): Promise<Recommendation> {
     const number = (this.recommendationNumbers.get(investigation.id) ?? 0) + 1;
     this.recommendationNumbers.set(investigation.id, number);
-    return this.insert(Recommendation, {
+    return this.insert<Recommendation>(Recommendation, {
       ...record(), investigationId: investigation.id, number, text: `Recommendation ${number}`, recipient: 'Test Force',
       issuedOn: '2024-01-01', responseDueOn: '2024-02-26', dueExtensionReason: null, responseStatus: ResponseStatus.Pending,
       responseText: null, respondedOn: null, implementationStatus: ImplementationStatus.NotStarted, implementationEvidence: null,
