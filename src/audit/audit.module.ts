@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { InvestigationsModule } from '../investigations/investigations.module.js';
-import { AccessLog } from './access-log.service.js';
 import { AuditChain } from './audit-chain.service.js';
 import { AuditLogService } from './audit-log.service.js';
 import { AuditController } from './audit.controller.js';
@@ -12,7 +11,7 @@ import { HistoryService } from './history.service.js';
 @Module({
   imports: [InvestigationsModule],
   controllers: [AuditController, HistoryController],
-  providers: [AuditService, AccessLog, AuditChain, AuditLogService, HistoryService],
-  exports: [AuditService, AccessLog],
+  providers: [AuditService, AuditChain, AuditLogService, HistoryService],
+  exports: [AuditService],
 })
 export class AuditModule {}
