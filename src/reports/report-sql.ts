@@ -41,17 +41,18 @@ export class ReportSql {
    * One row {n, median, p90} over column `v` of `valuesSql` (a SELECT with named parameters).
    */
   medianAndP90(valuesSql: string): string {
+    // Names of its own, so they cannot clash with tables or aliases inside `valuesSql`.
     if (this.postgres) {
       return `SELECT COUNT(*) AS n,
-          percentile_disc(0.5) WITHIN GROUP (ORDER BY d.v) AS median,
-          percentile_disc(0.9) WITHIN GROUP (ORDER BY d.v) AS p90
-        FROM (${valuesSql}) d`;
+          percentile_disc(0.5) WITHIN GROUP (ORDER BY report_values.v) AS median,
+          percentile_disc(0.9) WITHIN GROUP (ORDER BY report_values.v) AS p90
+        FROM (${valuesSql}) report_values`;
     }
-    return `WITH d AS MATERIALIZED (${valuesSql}),
-        c AS MATERIALIZED (SELECT COUNT(*) AS n FROM d)
-      SELECT (SELECT n FROM c) AS n,
-        (SELECT v FROM d ORDER BY v LIMIT 1 OFFSET (SELECT (n + 1) / 2 - 1 FROM c)) AS median,
-        (SELECT v FROM d ORDER BY v DESC LIMIT 1 OFFSET (SELECT n - (9 * n + 9) / 10 FROM c)) AS p90`;
+    return `WITH report_values AS MATERIALIZED (${valuesSql}),
+        report_count AS MATERIALIZED (SELECT COUNT(*) AS n FROM report_values)
+      SELECT (SELECT n FROM report_count) AS n,
+        (SELECT v FROM report_values ORDER BY v LIMIT 1 OFFSET (SELECT (n + 1) / 2 - 1 FROM report_count)) AS median,
+        (SELECT v FROM report_values ORDER BY v DESC LIMIT 1 OFFSET (SELECT n - (9 * n + 9) / 10 FROM report_count)) AS p90`;
   }
 }
 
