@@ -1,5 +1,5 @@
 import { sign, verify } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { now } from '../database/columns.js';
 import { canonicalJson } from './audit-hash.js';
@@ -92,14 +92,24 @@ export function lastCheckpoint(file: string): Checkpoint | undefined {
 
 /**
  * Appends one line and forces it to disk. One write of one short line on an O_APPEND file:
- * instances sharing the file (PostgreSQL) never interleave their lines.
+ * instances sharing the file (PostgreSQL) never interleave their lines. A write that fails
+ * part-way (disk full) is cut off again, so no torn line is left to look like tampering.
  */
 export function appendCheckpoint(file: string, cp: Checkpoint): void {
   mkdirSync(dirname(file), { recursive: true });
+  const line = Buffer.from(`${JSON.stringify(cp)}\n`, 'utf8');
   const fd = openSync(file, 'a', 0o600);
+  const sizeBefore = fstatSync(fd).size;
   try {
-    writeSync(fd, `${JSON.stringify(cp)}\n`);
+    if (writeSync(fd, line) !== line.length) throw new Error(`short write to ${file}`);
     fsyncSync(fd);
+  } catch (error) {
+    try {
+      ftruncateSync(fd, sizeBefore);
+    } catch {
+      // Nothing more can be done here; verify will name the torn line.
+    }
+    throw error;
   } finally {
     closeSync(fd);
   }
