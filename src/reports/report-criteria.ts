@@ -54,7 +54,8 @@ export function narrow(fact: Fact, conditions: string[], joins: Fact['joins'] = 
  * prefixed `f` so they never clash with the outer query's aliases.
  */
 export class ReportCriteria {
-  constructor(readonly filters: CaseFilters) {}
+  /** `probe` marks the column of an `IN (subquery)` filter (see ReportSql.unindexed). */
+  constructor(readonly filters: CaseFilters, private readonly probe: (column: string) => string = (column) => column) {}
 
   get parameters(): Record<string, string> {
     const entries = Object.entries(this.filters).filter(([, value]) => value !== undefined && value !== '');
@@ -131,7 +132,7 @@ export class ReportCriteria {
   private investigationMatches(investigationColumn: string): string[] {
     const fields = this.investigationFieldConditions('fi');
     if (!fields.length) return [];
-    return [`${investigationColumn} IN (SELECT fi.id FROM investigations fi WHERE fi.archived_at IS NULL AND ${fields.join(' AND ')})`];
+    return [`${this.probe(investigationColumn)} IN (SELECT fi.id FROM investigations fi WHERE fi.archived_at IS NULL AND ${fields.join(' AND ')})`];
   }
 
   /** The subject-level filters, applied to a row through its subject id column. */
@@ -139,11 +140,12 @@ export class ReportCriteria {
     const { unit, category } = this.filters;
     const decided = this.decidedConditions('fd');
     return [
-      ...(unit ? [`${subjectColumn} IN (SELECT fs.id FROM subjects fs LEFT JOIN officers fo ON fo.id = fs.officer_id
-          WHERE COALESCE(fs.unit_at_time, fo.unit) = :rfUnit)`] : []),
-      ...(category && use.category !== false ? [`${subjectColumn} IN (SELECT fa.subject_id FROM allegations fa
+      // COALESCE(unit at the time, officer's unit) = :unit, without joining every subject to its officer.
+      ...(unit ? [`${this.probe(subjectColumn)} IN (SELECT fs.id FROM subjects fs WHERE fs.unit_at_time = :rfUnit
+          OR (fs.unit_at_time IS NULL AND fs.officer_id IN (SELECT fo.id FROM officers fo WHERE fo.unit = :rfUnit)))`] : []),
+      ...(category && use.category !== false ? [`${this.probe(subjectColumn)} IN (SELECT fa.subject_id FROM allegations fa
           WHERE fa.category = :rfCategory AND fa.archived_at IS NULL)`] : []),
-      ...(decided.length && use.decided !== false ? [`${subjectColumn} IN (SELECT fd.subject_id FROM outcomes fd
+      ...(decided.length && use.decided !== false ? [`${this.probe(subjectColumn)} IN (SELECT fd.subject_id FROM outcomes fd
           WHERE fd.archived_at IS NULL AND ${decided.join(' AND ')})`] : []),
     ];
   }
@@ -152,6 +154,6 @@ export class ReportCriteria {
   private hasMatchingSubject(investigationColumn: string): string[] {
     const subject = this.subjectMatches('fsm.id');
     if (!subject.length) return [];
-    return [`${investigationColumn} IN (SELECT fsm.investigation_id FROM subjects fsm WHERE fsm.archived_at IS NULL AND ${subject.join(' AND ')})`];
+    return [`${this.probe(investigationColumn)} IN (SELECT fsm.investigation_id FROM subjects fsm WHERE fsm.archived_at IS NULL AND ${subject.join(' AND ')})`];
   }
 }

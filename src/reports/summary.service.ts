@@ -46,7 +46,7 @@ export class SummaryService {
   async figures(query: SummaryQuery, viewer: AuthUser): Promise<SummaryFigures> {
     const asOf = query.asOf ?? this.clock.today();
     const filters = query.filters();
-    const criteria = new ReportCriteria(filters);
+    const criteria = new ReportCriteria(filters, (column) => this.queries.sql.unindexed(column));
     const parameters = criteria.parameters;
     const bySource = query.groupBySource === true;
     const count = (fact: Fact, columns: string[]) => this.queries.groupedCounts(fact, columns, viewer, parameters);
