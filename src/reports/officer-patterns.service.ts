@@ -12,11 +12,11 @@ import {
 } from './dto/officer-patterns.response.js';
 import type { CoaccusedQuery, EarlyInterventionQuery, PublicationQuery } from './dto/report-query.dto.js';
 import { Published } from './publication/published.js';
-import { narrow, ReportCriteria } from './report-criteria.js';
+import { narrow, ReportCriteria, type Fact } from './report-criteria.js';
 import { parsePeriod, windowStart } from './report-periods.js';
-import { ReportQueries } from './report-queries.js';
+import { ReportQueries, type GroupColumn } from './report-queries.js';
 import { toCount } from './report-sql.js';
-import { breakdown } from './summary.service.js';
+import { breakdown, total } from './breakdown.js';
 
 /** The default minimum for the early-intervention list (EARLY_INTERVENTION_THRESHOLD). */
 export const EARLY_INTERVENTION_THRESHOLD = Symbol('EARLY_INTERVENTION_THRESHOLD');
@@ -43,8 +43,7 @@ export class OfficerPatternsService {
     const officer = await this.officer(officerId);
     const parameters = { officerId };
     const sql = this.queries.sql;
-    const count = (fact: Parameters<ReportQueries['groupedCounts']>[0], columns: Parameters<ReportQueries['groupedCounts']>[1]) =>
-      this.queries.groupedCounts(fact, columns, viewer, parameters);
+    const count = (fact: Fact, columns: GroupColumn[]) => this.queries.groupedCounts(fact, columns, viewer, parameters);
 
     const allegationYear = sql.yearOf('COALESCE(a.alleged_on, pi.opened_on)');
     const [subjects, complaints, allegations, outcomes, barred] = await Promise.all([
@@ -64,20 +63,19 @@ export class OfficerPatternsService {
 
     const years = [...new Set([...allegations, ...outcomes].map((group) => Number(group.key.year)))].sort((a, b) => a - b);
     const inYear = (groups: typeof allegations, year: number) => groups.filter((group) => Number(group.key.year) === year);
-    const sum = (groups: typeof allegations) => groups.reduce((total, group) => total + group.n, 0);
     const figures: OfficerProfileFigures = {
-      investigations: sum(subjects),
-      complaints: sum(complaints),
+      investigations: total(subjects),
+      complaints: total(complaints),
       allegations: {
-        total: sum(allegations),
+        total: total(allegations),
         byCategory: breakdown(allegations, 'category', Object.values(AllegationCategory)),
         byFinding: breakdown(allegations, 'finding', Object.values(Finding)),
       },
       byYear: years.map((year) => ({
         year,
-        allegations: sum(inYear(allegations, year)),
+        allegations: total(inYear(allegations, year)),
         findings: breakdown(inYear(allegations, year), 'finding', Object.values(Finding)),
-        outcomes: sum(inYear(outcomes, year)),
+        outcomes: total(inYear(outcomes, year)),
         outcomeTypes: breakdown(inYear(outcomes, year), 'type', Object.values(OutcomeType)),
       })),
       barred: { current: barred.some((entry) => entry.removedOn === null), entries: barred },

@@ -17,6 +17,9 @@ export interface GroupCount {
 const ARCHIVED_INVESTIGATIONS = 'SELECT xi.id FROM investigations xi WHERE xi.archived_at IS NOT NULL';
 const ARCHIVED_SUBJECTS = 'SELECT xs.id FROM subjects xs WHERE xs.archived_at IS NOT NULL';
 
+/** Investigations are the top of the tree: no parent of theirs can be archived. */
+const hasParents = (fact: Fact): boolean => fact.table !== 'investigations';
+
 /**
  * Runs report queries: every one limited to the viewer's cases (CaseAccess.scope) and to
  * records whose investigation and subject are not archived. Everything is counted by the
@@ -65,7 +68,7 @@ export class ReportQueries {
 
     let sql: string;
     let allParameters: Record<string, unknown>;
-    if (this.sql.postgres || fact.table === 'investigations') {
+    if (this.sql.postgres || !hasParents(fact)) {
       const qb = grouped(this.rows(fact, viewer, parameters), 'COUNT(*)');
       sql = outer(qb.getQuery());
       allParameters = qb.getParameters();
@@ -109,7 +112,7 @@ export class ReportQueries {
   }
 
   private liveParentConditions(fact: Fact): string[] {
-    if (fact.table === 'investigations') return [];
+    if (!hasParents(fact)) return [];
     return [
       `${fact.investigationColumn} NOT IN (${ARCHIVED_INVESTIGATIONS})`,
       ...(fact.subjectColumn ? [`${fact.subjectColumn} NOT IN (${ARCHIVED_SUBJECTS})`] : []),

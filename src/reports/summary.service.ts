@@ -6,29 +6,11 @@ import { InvestigationMode, InvestigationStatus } from '../investigations/invest
 import { OutcomeType, Sanction } from '../outcomes/outcome.enums.js';
 import { ResponseStatus } from '../recommendations/recommendation.enums.js';
 import type { SummaryQuery } from './dto/report-query.dto.js';
-import { SummaryResponse, type Breakdown, type SummaryFigures } from './dto/summary.response.js';
+import { SummaryResponse, type SummaryFigures } from './dto/summary.response.js';
 import { narrow, ReportCriteria, type Fact } from './report-criteria.js';
-import { ReportQueries, type GroupCount } from './report-queries.js';
+import { breakdown, NO_SANCTION, total } from './breakdown.js';
+import { ReportQueries } from './report-queries.js';
 import { toCount } from './report-sql.js';
-
-/** Key for outcomes with no sanction in `bySanction`, so the breakdown sums to the total. */
-export const NO_SANCTION = 'none';
-
-/**
- * Adds up grouped counts by one column into a breakdown. `known` values are listed even when
- * zero (so every report has the same keys); values outside them (imported data) are added.
- * Null values are skipped unless `nullKey` names them.
- */
-export function breakdown(groups: GroupCount[], column: string, known: readonly string[] = [], nullKey?: string): Breakdown {
-  const cells: Breakdown = Object.fromEntries(known.map((value) => [value, 0]));
-  for (const { key, n } of groups) {
-    const value = key[column] ?? nullKey;
-    if (value !== undefined) cells[value] = (cells[value] ?? 0) + n;
-  }
-  return cells;
-}
-
-const total = (groups: GroupCount[]): number => groups.reduce((sum, group) => sum + group.n, 0);
 
 /**
  * GET /api/reports/summary. Each section is one GROUP BY in the database over the records the
