@@ -74,6 +74,15 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     requestContext.run({ requestId: req.id, clientIp: req.ip }, done);
   });
 
+  // While closing, answers to requests still in flight also close their keep-alive
+  // connection; otherwise the server would wait out the client's keep-alive before exiting.
+  let closing = false;
+  fastify.addHook('preClose', (done) => { closing = true; done(); });
+  fastify.addHook('onSend', (_req, reply, payload, done) => {
+    if (closing) reply.header('connection', 'close');
+    done(null, payload);
+  });
+
   // Only routes that opt in with @RouteConfig({ rateLimit: {} }) are limited (login).
   await app.register(rateLimit, { global: false, max: config.loginRateLimit, timeWindow: 60_000 });
   // multipart/form-data (POST /api/imports); files are streamed to disk, never buffered whole.

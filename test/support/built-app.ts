@@ -15,6 +15,20 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** Builds of older sources, left by earlier runs: gone after a day. */
+function removeStaleBuilds(): void {
+  const dayAgo = Date.now() - 24 * 3600_000;
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith('probity-build-')) continue;
+    const path = join(tmpdir(), name);
+    try {
+      if (statSync(path).mtimeMs < dayAgo) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Another run removed it first.
+    }
+  }
+}
+
 /**
  * Compiles src/ as `npm run build` does, into a temporary directory keyed by the sources'
  * hash (so test files share one build and never touch dist/). Returns the build's dist
@@ -27,6 +41,7 @@ export async function buildOnce(): Promise<string> {
   const home = join(tmpdir(), `probity-build-${hash.digest('hex').slice(0, 16)}`);
   const dist = join(home, 'dist');
   if (existsSync(join(home, 'ok'))) return dist;
+  removeStaleBuilds();
 
   const staging = `${home}.${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
@@ -53,6 +68,8 @@ export interface Child {
   stderr: () => string;
   /** Resolves with the first stdout line matching, or rejects after `ms`. */
   waitFor(pattern: RegExp, ms?: number): Promise<string>;
+  /** Resolves once `count` stdout lines match, with those lines. */
+  waitForLines(pattern: RegExp, count: number, ms?: number): Promise<string[]>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -60,34 +77,36 @@ export function spawnNode(script: string, args: string[], env: Record<string, st
   const child = spawn(process.execPath, [script, ...args], { env: env as NodeJS.ProcessEnv, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
-  const waiters: Array<{ pattern: RegExp; resolve: (line: string) => void }> = [];
+  const matching = (pattern: RegExp) => out.split('\n').filter((l) => pattern.test(l));
+  const waiters = new Set<() => void>();
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
     out += chunk;
-    for (const w of [...waiters]) {
-      const line = out.split('\n').find((l) => w.pattern.test(l));
-      if (line) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(line);
-      }
-    }
+    for (const check of [...waiters]) check();
   });
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { err += chunk; });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
     child.on('exit', (code, signal) => done({ code, signal }));
+  });
+  const waitForLines = (pattern: RegExp, count: number, ms = 30_000) => new Promise<string[]>((resolve, reject) => {
+    const fail = (why: string) => reject(new Error(`${why}: wanted ${count} line(s) matching ${pattern}\nstdout:\n${out}\nstderr:\n${err}`));
+    const timer = setTimeout(() => { waiters.delete(check); fail(`not within ${ms} ms`); }, ms);
+    function check() {
+      const lines = matching(pattern);
+      if (lines.length < count) return;
+      clearTimeout(timer);
+      waiters.delete(check);
+      resolve(lines.slice(0, count));
+    }
+    waiters.add(check);
+    check();
+    exited.then(() => setTimeout(() => { if (waiters.delete(check)) { clearTimeout(timer); fail('the process exited first'); } }, 100));
   });
   return {
     process: child,
     stdout: () => out,
     stderr: () => err,
     exited,
-    waitFor(pattern, ms = 20_000) {
-      const line = out.split('\n').find((l) => pattern.test(l));
-      if (line) return Promise.resolve(line);
-      return new Promise((resolveLine, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no output line matching ${pattern} within ${ms} ms\nstdout:\n${out}\nstderr:\n${err}`)), ms);
-        exited.then(() => setTimeout(() => reject(new Error(`exited before printing ${pattern}\nstdout:\n${out}\nstderr:\n${err}`)), 50));
-        waiters.push({ pattern, resolve: (l) => { clearTimeout(timer); resolveLine(l); } });
-      });
-    },
+    waitForLines,
+    waitFor: async (pattern, ms) => (await waitForLines(pattern, 1, ms))[0],
   };
 }
