@@ -1,14 +1,19 @@
-import { parse } from 'csv-parse';
 import { createReadStream } from 'node:fs';
+import { CsvParser, CsvSyntaxError, type CsvRow } from './csv-parser.js';
 
-/** A data record of the file, keyed by header, or the reason it cannot be read as one. */
+/** A data record of the file (cells in header order), or the reason it cannot be read as one. */
 export type CsvRecord =
-  | { line: number; bytes: number; record: Record<string, string>; error?: undefined }
-  | { line: number; bytes: number; error: string; record?: undefined };
+  | { line: number; cells: string[]; error?: undefined }
+  | { line: number; error: string; cells?: undefined };
 
 export interface CsvFile {
   header: string[];
-  records: AsyncGenerator<CsvRecord>;
+  /** Header name → position of its cell. */
+  columns: Record<string, number>;
+  /** The records a chunk of the file at a time: one await per chunk, not per record. */
+  batches: AsyncGenerator<CsvRecord[]>;
+  /** Characters of the file read so far (progress). */
+  readonly charactersRead: number;
 }
 
 /**
@@ -21,70 +26,67 @@ export class CsvFileError extends Error {
   }
 }
 
-/** Line breaks in a record's raw text: \r\n, \r or \n, each counted once. */
-function lineBreaks(raw: string): { total: number; leading: number } {
-  let total = 0;
-  let leading = 0;
-  let content = false;
-  for (let i = 0; i < raw.length; i += 1) {
-    const c = raw.charCodeAt(i);
-    if (c === 13 || c === 10) {
-      if (c === 13 && raw.charCodeAt(i + 1) === 10) i += 1;
-      total += 1;
-      if (!content) leading += 1;
-    } else {
-      content = true;
-    }
-  }
-  return { total, leading };
-}
+const CHUNK_BYTES = 1 << 20;
 
 /**
- * Streams a CSV file (UTF-8, optional BOM, header row) one record at a time, with the line
- * each record starts on and the bytes read so far (lines counted from the raw text: the parser's own count goes wrong on
- * CRLF inside quoted cells). A record with the wrong number of cells comes back as an error
- * and reading goes on; broken CSV throws CsvFileError.
+ * Streams a CSV file (UTF-8, optional BOM, header row) in chunks, each record with the line
+ * it starts on. A record with the wrong number of cells comes back as an error and reading
+ * goes on; broken CSV or a bad header throws CsvFileError.
  */
 export async function readCsv(path: string, required: readonly string[], optional: readonly string[]): Promise<CsvFile> {
-  const parser = createReadStream(path).pipe(parse({ bom: true, info: true, raw: true, relax_column_count: true, skip_empty_lines: true }));
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; raw: string; info: { bytes: number } }>;
-  let linesBefore = 0;
-  const next = async () => {
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: CHUNK_BYTES });
+  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<string>;
+  const parser = new CsvParser();
+  let charactersRead = 0;
+  let ended = false;
+  /** The next rows; null once the file is done. */
+  const read = async (): Promise<CsvRow[] | null> => {
     try {
-      const result = await iterator.next();
-      if (result.done) return null;
-      const breaks = lineBreaks(result.value.raw);
-      const line = linesBefore + breaks.leading + 1;
-      linesBefore += breaks.total;
-      return { line, cells: result.value.record, bytes: result.value.info.bytes };
+      for (;;) {
+        if (ended) return null;
+        const next = await chunks.next();
+        if (next.done) {
+          ended = true;
+          return parser.end();
+        }
+        charactersRead += next.value.length;
+        const rows = parser.push(next.value);
+        if (rows.length) return rows;
+      }
     } catch (error) {
-      parser.destroy();
-      const lines = (error as { lines?: number }).lines ?? linesBefore + 1;
-      throw new CsvFileError(lines, `the file is not valid CSV at line ${lines}: ${(error as Error).message}`);
+      stream.destroy();
+      if (error instanceof CsvSyntaxError) throw new CsvFileError(error.line, `the file is not valid CSV at line ${error.line}: ${error.message}`);
+      throw error;
     }
   };
 
-  const first = await next();
+  let first = await read();
+  while (first && !first.length) first = await read();
   if (!first) throw new CsvFileError(1, 'the file is empty: it needs a header row');
-  const header = first.cells.map((name) => name.trim());
-  checkHeader(header, required, optional);
+  const header = first[0].cells.map((name) => name.trim());
+  try {
+    checkHeader(header, required, optional);
+  } catch (error) {
+    stream.destroy();
+    throw error;
+  }
 
-  async function* records(): AsyncGenerator<CsvRecord> {
+  const toRecord = (row: CsvRow): CsvRecord =>
+    (row.cells.length === header.length ? row : { line: row.line, error: `has ${row.cells.length} cells where the header has ${header.length}` });
+  async function* batches(): AsyncGenerator<CsvRecord[]> {
     try {
-      for (let row = await next(); row; row = await next()) {
-        if (row.cells.length !== header.length) {
-          yield { line: row.line, bytes: row.bytes, error: `has ${row.cells.length} cells where the header has ${header.length}` };
-          continue;
-        }
-        const record: Record<string, string> = {};
-        for (let i = 0; i < header.length; i += 1) record[header[i]] = row.cells[i];
-        yield { line: row.line, bytes: row.bytes, record };
-      }
+      if (first!.length > 1) yield first!.slice(1).map(toRecord);
+      for (let rows = await read(); rows; rows = await read()) if (rows.length) yield rows.map(toRecord);
     } finally {
-      parser.destroy();
+      stream.destroy();
     }
   }
-  return { header, records: records() };
+  return {
+    header,
+    columns: Object.fromEntries(header.map((name, i) => [name, i])),
+    batches: batches(),
+    get charactersRead() { return charactersRead; },
+  };
 }
 
 function checkHeader(header: string[], required: readonly string[], optional: readonly string[]): void {

@@ -3,6 +3,7 @@ import type { ComplaintChannel, ComplaintStatus } from '../complaints/complaint.
 import type { InvestigationMode, InvestigationOrigin, InvestigationStatus } from '../investigations/investigation.enums.js';
 import type { EmploymentStatus } from '../officers/officer.enums.js';
 import type { ConductRegime, HearingType, LearningOutcome, OutcomeType, Sanction } from '../outcomes/outcome.enums.js';
+import type { Cells } from './formats/cells.js';
 
 /**
  * One allegation row of an import file, whatever its format, in Probity's terms. Officers are
@@ -92,6 +93,6 @@ export interface ImportFormat {
   repeatedRowsAreDistinct: boolean;
   /** Rows may carry their subject's outcome (checked against the conduct rules over all the subject's rows). */
   hasOutcomes: boolean;
-  /** One record (header name → cell) into a row; throws RowError for a bad one. */
-  parse(record: Record<string, string>, line: number): ImportRow;
+  /** One record into a row; throws RowError for a bad one. */
+  parse(cells: Cells, line: number): ImportRow;
 }

@@ -8,6 +8,7 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { brokenOutcomeRules } from '../outcomes/outcome-rules.js';
 import { Role } from '../users/role.js';
 import { CsvFileError, readCsv, type CsvRecord } from './csv-records.js';
+import { Cells } from './formats/cells.js';
 import { ccrbFormat } from './formats/ccrb.format.js';
 import { probityFormat } from './formats/probity.format.js';
 import { MAX_LISTED_REJECTIONS, zeroCounts, type ImportRejection, type ImportReport } from './import-report.js';
@@ -18,7 +19,7 @@ export const FORMATS: Record<ImportFormatName, ImportFormat> = { probity: probit
 
 export interface ImportProgress {
   phase: 'validating' | 'writing';
-  /** validating: bytes of the file read; writing: valid rows written (or found already present). */
+  /** validating: characters of the file read; writing: valid rows written (or found already present). */
   done: number;
   total: number;
 }
@@ -42,7 +43,7 @@ export interface ImportOptions {
   signal?: AbortSignal;
 }
 
-export const DEFAULT_BATCH_SIZE = 2000;
+export const DEFAULT_BATCH_SIZE = 5000;
 /** How often (in rows) validation reports progress. */
 const PROGRESS_EVERY = 5000;
 
@@ -103,23 +104,27 @@ export class Importer {
     const subjects = new Map<string, SubjectFacts>();
     const size = statSync(path).size;
     const csv = await readCsv(path, format.requiredColumns, format.optionalColumns);
-    for await (const record of csv.records) {
-      report.rows += 1;
-      if (report.rows % PROGRESS_EVERY === 0) {
-        options.signal?.throwIfAborted();
-        await options.onProgress?.({ phase: 'validating', done: record.bytes, total: size });
-      }
-      const row = parseRow(format, record, rejected);
-      if (!row) continue;
-      if (allegationKeys) {
-        const first = allegationKeys.get(row.allegation.key);
-        if (first !== undefined) {
-          rejected.set(row.line, `allegation_key "${row.allegation.key}" repeats the row on line ${first}`);
-          continue;
+    let reported = 0;
+    for await (const batch of csv.batches) {
+      for (const record of batch) {
+        report.rows += 1;
+        const row = parseRow(format, csv.columns, record, rejected);
+        if (!row) continue;
+        if (allegationKeys) {
+          const first = allegationKeys.get(row.allegation.key);
+          if (first !== undefined) {
+            rejected.set(row.line, `allegation_key "${row.allegation.key}" repeats the row on line ${first}`);
+            continue;
+          }
+          allegationKeys.set(row.allegation.key, row.line);
         }
-        allegationKeys.set(row.allegation.key, row.line);
+        if (format.hasOutcomes) trackSubject(subjects, row);
       }
-      if (format.hasOutcomes) trackSubject(subjects, row);
+      if (report.rows - reported >= PROGRESS_EVERY) {
+        reported = report.rows;
+        options.signal?.throwIfAborted();
+        await options.onProgress?.({ phase: 'validating', done: Math.min(csv.charactersRead, size), total: size });
+      }
     }
     await options.onProgress?.({ phase: 'validating', done: size, total: size });
     for (const subject of subjects.values()) {
@@ -165,17 +170,19 @@ export class Importer {
     });
     try {
       const csv = await readCsv(path, format.requiredColumns, format.optionalColumns);
-      for await (const record of csv.records) {
-        if (rejected.has(record.line)) continue;
-        const row = parseRow(format, record, rejected)!;
-        if (format.repeatedRowsAreDistinct) {
-          // The n-th identical allegation in a complaint is key/n: duplicates count, re-runs match.
-          const n = occurrences.get(row.allegation.key) ?? 0;
-          occurrences.set(row.allegation.key, n + 1);
-          row.allegation.key = `${row.allegation.key}/${n}`;
+      for await (const records of csv.batches) {
+        for (const record of records) {
+          if (rejected.has(record.line)) continue;
+          const row = parseRow(format, csv.columns, record, rejected)!;
+          if (format.repeatedRowsAreDistinct) {
+            // The n-th identical allegation in a complaint is key/n: duplicates count, re-runs match.
+            const n = occurrences.get(row.allegation.key) ?? 0;
+            occurrences.set(row.allegation.key, n + 1);
+            row.allegation.key = `${row.allegation.key}/${n}`;
+          }
+          batch.push(row);
+          if (batch.length >= batchSize) await flush();
         }
-        batch.push(row);
-        if (batch.length >= batchSize) await flush();
       }
       await flush();
     } catch (error) {
@@ -194,13 +201,13 @@ export class Importer {
 }
 
 /** The record as a row, or null after noting why it was rejected. */
-function parseRow(format: ImportFormat, record: CsvRecord, rejected: Map<number, string>): ImportRow | null {
+function parseRow(format: ImportFormat, columns: Record<string, number>, record: CsvRecord, rejected: Map<number, string>): ImportRow | null {
   if (record.error !== undefined) {
     rejected.set(record.line, record.error);
     return null;
   }
   try {
-    return format.parse(record.record, record.line);
+    return format.parse(new Cells(record.cells, columns), record.line);
   } catch (error) {
     if (!(error instanceof RowError)) throw error;
     rejected.set(record.line, error.message);

@@ -4,7 +4,7 @@ import { ComplaintChannel, ComplaintStatus } from '../../complaints/complaint.en
 import { InvestigationMode, InvestigationOrigin, InvestigationStatus } from '../../investigations/investigation.enums.js';
 import { EmploymentStatus } from '../../officers/officer.enums.js';
 import { RowError, type ImportFormat, type ImportRow } from '../import-row.js';
-import { Cells } from './cells.js';
+import type { Cells } from './cells.js';
 
 /**
  * The NYC Civilian Complaint Review Board allegations export as republished by ProPublica:
@@ -88,8 +88,7 @@ export const ccrbFormat: ImportFormat = {
   hasOutcomes: false,
   repeatedRowsAreDistinct: true,
 
-  parse(record, line): ImportRow {
-    const cells = new Cells(record);
+  parse(cells, line): ImportRow {
     const complaintId = cells.required('complaint_id', 40);
     const mosId = cells.required('unique_mos_id', 40);
     const fado = cells.required('fado_type', 200);

@@ -1,12 +1,14 @@
 import { RowError } from '../import-row.js';
 
-/** Reading one record's cells with the checks every format needs; failures are RowErrors in words. */
+/** Reading one record's cells by column name, with the checks every format needs; failures are RowErrors in words. */
 export class Cells {
-  constructor(private readonly record: Record<string, string>) {}
+  /** `columns`: header name → position in `cells` (an optional column may be absent). */
+  constructor(private readonly cells: readonly string[], private readonly columns: Readonly<Record<string, number>>) {}
 
   /** Trimmed text, or null when empty or absent. */
   optional(column: string, maxLength: number): string | null {
-    const value = (this.record[column] ?? '').trim();
+    const at = this.columns[column];
+    const value = at === undefined ? '' : this.cells[at].trim();
     if (value === '') return null;
     if (value.length > maxLength) throw new RowError(`${column} is longer than ${maxLength} characters`);
     return value;
@@ -59,10 +61,12 @@ export class Cells {
 
   /** The non-empty cells among `columns`, keyed by `rename[column] ?? column`; null if none. */
   attributes(columns: readonly string[], rename: Record<string, string> = {}): Record<string, string> | null {
-    const entries = columns
-      .map((column) => [rename[column] ?? column, this.optional(column, 200)] as const)
-      .filter((entry): entry is readonly [string, string] => entry[1] !== null);
-    return entries.length ? Object.fromEntries(entries) : null;
+    let attributes: Record<string, string> | null = null;
+    for (const column of columns) {
+      const value = this.optional(column, 200);
+      if (value !== null) (attributes ??= {})[rename[column] ?? column] = value;
+    }
+    return attributes;
   }
 }
 

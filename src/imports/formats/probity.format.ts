@@ -7,7 +7,7 @@ import { assertInvestigationRules, REGIME_2020_STARTS } from '../../investigatio
 import { EmploymentStatus } from '../../officers/officer.enums.js';
 import { ConductRegime, HearingType, LearningOutcome, OutcomeType, Sanction } from '../../outcomes/outcome.enums.js';
 import { RowError, type ImportFormat, type ImportRow } from '../import-row.js';
-import { Cells } from './cells.js';
+import type { Cells } from './cells.js';
 import { impliedCaseToAnswer } from './ccrb.format.js';
 
 /** Probity's own CSV: one row per allegation (docs/import-format.md). */
@@ -113,8 +113,7 @@ export const probityFormat: ImportFormat = {
   hasOutcomes: true,
   repeatedRowsAreDistinct: false,
 
-  parse(record, line): ImportRow {
-    const cells = new Cells(record);
+  parse(cells, line): ImportRow {
     const investigation = investigationOf(cells);
     return {
       line,
