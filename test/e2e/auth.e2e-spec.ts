@@ -13,9 +13,10 @@ describe('auth', () => {
   });
   afterAll(async () => { await t.close(); });
 
+  /** The reasons the audit trail gives for a user's failed logins, oldest first. */
   const failures = async (userId: string) =>
-    (await t.sql<{ reason: string }>(`SELECT detail FROM audit_events WHERE action = 'auth.login_failed' AND entity_id = ? ORDER BY seq`, [userId]))
-      .map((row) => JSON.parse(String((row as unknown as { detail: string }).detail)).reason as string);
+    (await t.sql<{ detail: string }>(`SELECT detail FROM audit_events WHERE action = 'auth.login_failed' AND entity_id = ? ORDER BY seq`, [userId]))
+      .map((row) => (JSON.parse(row.detail) as { reason: string }).reason);
 
   describe('login', () => {
     it('returns a token, its lifetime and the user; the token identifies them', async () => {
