@@ -1,7 +1,17 @@
 import { stringify } from 'csv-stringify';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { Transform, type Readable, type TransformCallback, type Writable } from 'node:stream';
 
-export type ExportRow = Record<string, unknown>;
+/** A row as the database returned it, keyed by column alias. */
+export type RawRow = Record<string, unknown>;
+
+/** How one column of the raw rows is written: its header (CSV header, JSON key) and its value. */
+export interface OutputColumn {
+  header: string;
+  /** Its key in the raw row. */
+  key: string;
+  /** Applied in place before writing (a day from a Date, a pseudonym); absent when the value is written as it came. */
+  convert?: (value: unknown) => unknown;
+}
 
 /**
  * Socket writes are batched: one chunk per record would cost a write per row. Chunks of
@@ -14,7 +24,7 @@ class Coalesce extends Transform {
   private pending = '';
 
   constructor() {
-    super({ writableObjectMode: false, readableObjectMode: false, decodeStrings: false });
+    super({ decodeStrings: false });
   }
 
   override _transform(chunk: string | Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
@@ -32,49 +42,73 @@ class Coalesce extends Transform {
   }
 }
 
-/** rows → encoder → text in large chunks, failing (and stopping) as one stream. */
-function chain(rows: AsyncIterable<ExportRow>, encoder: Transform): Readable {
-  const source = Readable.from(rows, { objectMode: true, highWaterMark: 64 });
-  const output = new Coalesce();
-  // pipeline() would do, but the response owns the last stream: a failure anywhere must
-  // destroy it (an aborted download, never a silently short file), and its destruction
-  // (the client went away) must stop the database reads.
-  source.on('error', (error) => output.destroy(error));
-  encoder.on('error', (error) => output.destroy(error));
-  output.on('close', () => {
-    source.destroy();
-    encoder.destroy();
-  });
-  source.pipe(encoder).pipe(output);
-  return output;
-}
-
 /**
- * RFC 4180 CSV with a header row (CRLF line ends, quotes doubled). Cells starting with =, +,
- * -, @, tab or CR get a leading single quote, so a spreadsheet never runs them as formulas
- * (numbers such as -3 are left alone); null becomes an empty cell.
+ * RFC 4180 CSV with a header row (CRLF line ends, quotes doubled, any cell holding a line
+ * break quoted). Cells starting with =, +, -, @, tab or CR get a leading single quote, so a
+ * spreadsheet never runs them as formulas (numbers such as -3 are left alone); null is an
+ * empty cell.
  */
-export function toCsv(rows: AsyncIterable<ExportRow>, headers: string[]): Readable {
-  const encoder = stringify({
+function csvEncoder(columns: OutputColumn[]): Transform {
+  return stringify({
     header: true,
-    columns: headers,
+    columns: columns.map((c) => ({ key: c.key, header: c.header })),
     record_delimiter: 'windows',
-    // Quote any cell holding \r or \n, not only the CRLF delimiter itself.
     quote_record_delimiter: true,
     escape_formulas: true,
     cast: { boolean: (value) => (value ? 'true' : 'false') },
   });
-  return chain(rows, encoder);
 }
 
 /** JSON Lines: one JSON object per line, keys in column order, null kept as null. */
-export function toJsonLines(rows: AsyncIterable<ExportRow>): Readable {
-  const encoder = new Transform({
+function jsonLinesEncoder(columns: OutputColumn[]): Transform {
+  const keys = columns.map((c) => `${JSON.stringify(c.header)}:`);
+  return new Transform({
     writableObjectMode: true,
     readableObjectMode: false,
-    transform(row: ExportRow, _encoding, done) {
-      done(null, `${JSON.stringify(row)}\n`);
+    transform(row: RawRow, _encoding, done) {
+      let line = '{';
+      for (let i = 0; i < columns.length; i += 1) line += `${i ? ',' : ''}${keys[i]}${JSON.stringify(row[columns[i].key] ?? null)}`;
+      done(null, `${line}}\n`);
     },
   });
-  return chain(rows, encoder);
+}
+
+/** Resolves when `stream` can take more, or has been destroyed. */
+function writable(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done).off('close', done);
+      resolve();
+    };
+    stream.on('drain', done).on('close', done);
+  });
+}
+
+/**
+ * The file as a stream of text: pages of rows are written into the encoder as fast as the
+ * client reads (backpressure), so memory holds about one page whatever the table's size. A
+ * failure anywhere destroys the stream (an aborted download, never a silently short file);
+ * the client going away destroys the encoder, which stops the reading.
+ */
+export function encode(pages: AsyncGenerator<RawRow[]>, columns: OutputColumn[], format: 'csv' | 'jsonl'): Readable {
+  const encoder = format === 'csv' ? csvEncoder(columns) : jsonLinesEncoder(columns);
+  const output = new Coalesce();
+  encoder.on('error', (error) => output.destroy(error));
+  output.on('close', () => encoder.destroy());
+  encoder.pipe(output);
+  const converted = columns.filter((c) => c.convert);
+
+  const pump = async () => {
+    for await (const page of pages) {
+      for (const row of page) {
+        for (const column of converted) row[column.key] = column.convert!(row[column.key]);
+        if (encoder.destroyed) break;
+        if (!encoder.write(row)) await writable(encoder);
+      }
+      if (encoder.destroyed) break;
+    }
+    if (!encoder.destroyed) encoder.end();
+  };
+  pump().catch((error: unknown) => output.destroy(error as Error));
+  return output;
 }

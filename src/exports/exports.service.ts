@@ -11,7 +11,7 @@ import type { ExportQuery } from './dto/export-query.dto.js';
 import {
   DATASETS, EXPORT_FILTERS, type DatasetSpec, type ExportColumn, type ExportDataset, type ExportFilters, type ExportFormat,
 } from './export-datasets.js';
-import { toCsv, toJsonLines, type ExportRow } from './export-encoders.js';
+import { encode, type OutputColumn, type RawRow } from './export-encoders.js';
 
 export interface ExportFile {
   stream: Readable;
@@ -24,18 +24,10 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   jsonl: 'application/x-ndjson; charset=utf-8',
 };
 
-/** A column as exported: where its value is in the raw row, and how it is turned into output. */
-interface OutputColumn {
-  header: string;
-  alias: string;
-  convert: (value: unknown) => unknown;
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 /** PostgreSQL's driver parses `date` columns into a local-midnight Date; SQLite returns the text. */
 const asDay = (value: unknown): unknown =>
   value instanceof Date ? `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}` : value;
-const asIs = (value: unknown): unknown => value;
 
 /**
  * Streams a table out in constant memory: pages of PAGE_SIZE rows, each starting after the
@@ -57,19 +49,19 @@ export class ExportsService {
     const spec = DATASETS[dataset];
     const filters = applicableFilters(dataset, spec, query);
     const pseudonymise = query.pseudonymise === true;
-    const columns = outputColumns(spec, pseudonymise ? await this.pseudonymiser.officers() : null);
-    const rows = this.audited(this.rows(spec, filters, query.includeArchived === true, columns), actor, {
+    const columns = outputColumns(spec, pseudonymise ? await this.pseudonymiser.officers() : null, this.dataSource.options.type === 'postgres');
+    const pages = this.audited(this.pages(spec, filters, query.includeArchived === true), actor, {
       dataset, format, filters, includeArchived: query.includeArchived === true, pseudonymised: pseudonymise,
     });
     return {
-      stream: format === 'csv' ? toCsv(rows, columns.map((c) => c.header)) : toJsonLines(rows),
+      stream: encode(pages, columns, format),
       contentType: CONTENT_TYPES[format],
       filename: `probity-${dataset}-${new Date().toISOString().slice(0, 10)}.${format}`,
     };
   }
 
-  /** The rows, page by page; nothing is read until the response asks for it. */
-  private async *rows(spec: DatasetSpec, filters: ExportFilters, includeArchived: boolean, columns: OutputColumn[]): AsyncGenerator<ExportRow> {
+  /** The rows, a page at a time; nothing is read until the response asks for it. */
+  private async *pages(spec: DatasetSpec, filters: ExportFilters, includeArchived: boolean): AsyncGenerator<RawRow[]> {
     const key = `${spec.alias}.id`;
     const qb = this.dataSource.createQueryBuilder().from(spec.table, spec.alias).select(key, 'k');
     for (const join of spec.joins) {
@@ -85,14 +77,12 @@ export class ExportsService {
 
     let after = '';
     for (;;) {
-      const page: Array<Record<string, unknown>> = await qb.setParameter('after', after).getRawMany();
-      for (const raw of page) {
-        const row: ExportRow = {};
-        for (const column of columns) row[column.header] = column.convert(raw[column.alias]);
-        yield row;
+      const page: RawRow[] = await qb.setParameter('after', after).getRawMany();
+      if (page.length) {
+        after = page[page.length - 1].k as string;
+        yield page;
       }
       if (page.length < ExportsService.PAGE_SIZE) return;
-      after = page[page.length - 1].k as string;
     }
   }
 
@@ -101,14 +91,14 @@ export class ExportsService {
    * response does: a download that completed has its audit event. One that failed or was
    * abandoned is recorded too, with the rows sent so far and complete: false.
    */
-  private async *audited(rows: AsyncGenerator<ExportRow>, actor: AuthUser, detail: Record<string, unknown>): AsyncGenerator<ExportRow> {
+  private async *audited(pages: AsyncGenerator<RawRow[]>, actor: AuthUser, detail: Record<string, unknown>): AsyncGenerator<RawRow[]> {
     const context = requestContext.getStore();
     let sent = 0;
     let complete = false;
     try {
-      for await (const row of rows) {
-        sent += 1;
-        yield row;
+      for await (const page of pages) {
+        yield page;
+        sent += page.length;
       }
       complete = true;
     } finally {
@@ -137,14 +127,18 @@ function applicableFilters(dataset: ExportDataset, spec: DatasetSpec, query: Exp
   return filters;
 }
 
-function outputColumns(spec: DatasetSpec, pseudonym: OfficerPseudonym | null): OutputColumn[] {
+/**
+ * The columns written, with what must happen to their values: officer pseudonyms, and on
+ * PostgreSQL days (its driver hands `date` columns over as Dates; SQLite returns the text).
+ */
+function outputColumns(spec: DatasetSpec, pseudonym: OfficerPseudonym | null, datesAsObjects: boolean): OutputColumn[] {
   const output: OutputColumn[] = [];
   spec.columns.forEach((column: ExportColumn, n) => {
     if (pseudonym && column.officer === 'identity') return;
     const convert = pseudonym && column.officer === 'id'
       ? (value: unknown) => (typeof value === 'string' ? pseudonym(value) : value)
-      : column.kind === 'day' ? asDay : asIs;
-    output.push({ header: column.header, alias: `c${n}`, convert });
+      : column.kind === 'day' && datesAsObjects ? asDay : undefined;
+    output.push({ header: column.header, key: `c${n}`, convert });
   });
   return output;
 }

@@ -1,0 +1,24 @@
+/**
+ * Child process of the benchmark: imports a CCRB-format file through Probity's Importer
+ * (both passes, batched transactions, audit event) into a fresh database, and creates the
+ * account the HTTP steps log in with. Prints one JSON line.
+ *   node dist-bench/bench/import-step.js <file.csv> <database.sqlite>
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../src/app.module.js';
+import { loadConfig } from '../src/config/app.config.js';
+import { Importer } from '../src/imports/importer.js';
+import { Role } from '../src/users/role.js';
+import { UsersService } from '../src/users/users.service.js';
+import { BENCH_PASSWORD, BENCH_USER } from './bench-env.js';
+
+const [file, database] = process.argv.slice(2);
+const config = { ...loadConfig({ ...process.env, DATABASE_URL: `sqlite:${database}`, LOG_LEVEL: 'warn' }), createFirstAdmin: false };
+const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
+await app.get(UsersService).create({ username: BENCH_USER, displayName: 'Benchmark reader', roles: [Role.Reviewer, Role.Analyst], password: BENCH_PASSWORD }, null);
+const started = process.hrtime.bigint();
+const report = await app.get(Importer).import(file, { format: 'ccrb', dryRun: false, skipInvalid: false, fileName: 'synthetic.csv', actor: null, via: 'cli' });
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+await app.close();
+process.stdout.write(`${JSON.stringify({ rows: report.rows, rejected: report.rejected, created: report.created, seconds })}\n`);
