@@ -39,6 +39,8 @@ export interface ExportJoin {
   on: string;
   /** LEFT JOIN: the row is exported even when there is nothing to join (a complaint with no case yet). */
   optional?: boolean;
+  /** Joined only for these filters (no column needs it): one table fewer to read per row otherwise. */
+  onlyFor?: ExportFilterName[];
 }
 
 export interface DatasetSpec {
@@ -53,7 +55,7 @@ export interface DatasetSpec {
 }
 
 const investigation: ExportJoin = { table: 'investigations', alias: 'i', on: 'i.id = x.investigation_id' };
-const subject: ExportJoin = { table: 'subjects', alias: 's', on: 's.id = x.subject_id' };
+const subject: ExportJoin = { table: 'subjects', alias: 's', on: 's.id = x.subject_id', onlyFor: ['unit'] };
 const officer: ExportJoin = { table: 'officers', alias: 'o', on: 'o.id = x.officer_id' };
 
 /** Filters on the investigation a record belongs to (alias `i`). */
@@ -200,7 +202,11 @@ export const DATASETS: Record<ExportDataset, DatasetSpec> = {
   },
   'barred-list': {
     // Entries are never archived: a removed entry stays, with removedOn and its reason.
-    table: 'barred_list_entries', alias: 'x', joins: [investigation, officer, { table: 'outcomes', alias: 'oc', on: 'oc.id = x.outcome_id' }, { table: 'subjects', alias: 's', on: 's.id = oc.subject_id' }],
+    table: 'barred_list_entries', alias: 'x', joins: [
+      investigation, officer,
+      { table: 'outcomes', alias: 'oc', on: 'oc.id = x.outcome_id', onlyFor: ['decidedFrom', 'decidedTo', 'unit'] },
+      { table: 'subjects', alias: 's', on: 's.id = oc.subject_id', onlyFor: ['unit'] },
+    ],
     columns: [
       { header: 'id', sql: 'x.id' },
       ...caseColumns,

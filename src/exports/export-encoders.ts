@@ -1,14 +1,12 @@
 import { stringify } from 'csv-stringify';
 import { Transform, type Readable, type TransformCallback, type Writable } from 'node:stream';
 
-/** A row as the database returned it, keyed by column alias. */
-export type RawRow = Record<string, unknown>;
+/** A row as the database returned it: the output columns in order (anything after them is not written). */
+export type RawRow = unknown[];
 
-/** How one column of the raw rows is written: its header (CSV header, JSON key) and its value. */
+/** How one column is written: its header (CSV header, JSON key) and its value. */
 export interface OutputColumn {
   header: string;
-  /** Its key in the raw row. */
-  key: string;
   /** Applied in place before writing (a day from a Date, a pseudonym); absent when the value is written as it came. */
   convert?: (value: unknown) => unknown;
 }
@@ -19,12 +17,15 @@ export interface OutputColumn {
  */
 const CHUNK_CHARS = 64 * 1024;
 
+/** Records the encoder may hold before the writer waits. */
+const RECORDS_IN_FLIGHT = 256;
+
 /** Joins small text chunks into larger ones (and sends what is left at the end). */
 class Coalesce extends Transform {
   private pending = '';
 
   constructor() {
-    super({ decodeStrings: false });
+    super({ decodeStrings: false, readableHighWaterMark: 4 * CHUNK_CHARS });
   }
 
   override _transform(chunk: string | Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
@@ -50,8 +51,11 @@ class Coalesce extends Transform {
  */
 function csvEncoder(columns: OutputColumn[]): Transform {
   return stringify({
+    // A few hundred records in flight: fewer waits for 'drain' than the default 16.
+    writableHighWaterMark: RECORDS_IN_FLIGHT,
     header: true,
-    columns: columns.map((c) => ({ key: c.key, header: c.header })),
+    // Rows are arrays: cells by position, and only as many as there are columns.
+    columns: columns.map((c) => c.header),
     record_delimiter: 'windows',
     quote_record_delimiter: true,
     escape_formulas: true,
@@ -64,10 +68,11 @@ function jsonLinesEncoder(columns: OutputColumn[]): Transform {
   const keys = columns.map((c) => `${JSON.stringify(c.header)}:`);
   return new Transform({
     writableObjectMode: true,
+    writableHighWaterMark: RECORDS_IN_FLIGHT,
     readableObjectMode: false,
     transform(row: RawRow, _encoding, done) {
       let line = '{';
-      for (let i = 0; i < columns.length; i += 1) line += `${i ? ',' : ''}${keys[i]}${JSON.stringify(row[columns[i].key] ?? null)}`;
+      for (let i = 0; i < columns.length; i += 1) line += `${i ? ',' : ''}${keys[i]}${JSON.stringify(row[i] ?? null)}`;
       done(null, `${line}}\n`);
     },
   });
@@ -96,12 +101,12 @@ export function encode(pages: AsyncGenerator<RawRow[]>, columns: OutputColumn[],
   encoder.on('error', (error) => output.destroy(error));
   output.on('close', () => encoder.destroy());
   encoder.pipe(output);
-  const converted = columns.filter((c) => c.convert);
+  const converted = columns.map((c, i) => [i, c.convert] as const).filter((entry): entry is readonly [number, (value: unknown) => unknown] => entry[1] !== undefined);
 
   const pump = async () => {
     for await (const page of pages) {
       for (const row of page) {
-        for (const column of converted) row[column.key] = column.convert!(row[column.key]);
+        for (const [i, convert] of converted) row[i] = convert(row[i]);
         if (encoder.destroyed) break;
         if (!encoder.write(row)) await writable(encoder);
       }

@@ -11,7 +11,29 @@ import type { ExportQuery } from './dto/export-query.dto.js';
 import {
   DATASETS, EXPORT_FILTERS, type DatasetSpec, type ExportColumn, type ExportDataset, type ExportFilters, type ExportFormat,
 } from './export-datasets.js';
-import { encode, type OutputColumn, type RawRow } from './export-encoders.js';
+import { encode, type RawRow } from './export-encoders.js';
+
+/** A column of the export: its SQL, its header, what happens to its values. */
+interface SelectedColumn {
+  header: string;
+  sql: string;
+  convert?: (value: unknown) => unknown;
+}
+
+/** One page's SQL ($1… placeholders; the last is the key to start after) and its other parameters. */
+interface PageQuery {
+  sql: string;
+  parameters: unknown[];
+  columnCount: number;
+}
+
+interface SqliteStatement {
+  raw(on: boolean): SqliteStatement;
+  all(...parameters: unknown[]): unknown[];
+}
+interface SqliteConnection {
+  prepare(sql: string): SqliteStatement;
+}
 
 export interface ExportFile {
   stream: Readable;
@@ -33,10 +55,14 @@ const asDay = (value: unknown): unknown =>
  * Streams a table out in constant memory: pages of PAGE_SIZE rows, each starting after the
  * last id seen (keyset paging: every page is an index range scan, however deep into the
  * table), encoded as they arrive. Every export is recorded as a disclosure.
+ *
+ * Small pages keep the peak flat: a page of 2,000 rows lived long enough to be promoted to
+ * the old generation, and a million rows then took the server from 150 to 350 MB before a
+ * full collection; with 500 the export adds about 20 MB (measured by npm run bench).
  */
 @Injectable()
 export class ExportsService {
-  static readonly PAGE_SIZE = 2000;
+  static readonly PAGE_SIZE = 500;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -50,36 +76,50 @@ export class ExportsService {
     const filters = applicableFilters(dataset, spec, query);
     const pseudonymise = query.pseudonymise === true;
     const columns = outputColumns(spec, pseudonymise ? await this.pseudonymiser.officers() : null, this.dataSource.options.type === 'postgres');
-    const pages = this.audited(this.pages(spec, filters, query.includeArchived === true), actor, {
+    const pages = this.audited(this.pages(pageQuery(spec, columns, filters, query.includeArchived === true)), actor, {
       dataset, format, filters, includeArchived: query.includeArchived === true, pseudonymised: pseudonymise,
     });
     return {
-      stream: encode(pages, columns, format),
+      stream: encode(pages, columns.map(({ header, convert }) => ({ header, convert })), format),
       contentType: CONTENT_TYPES[format],
       filename: `probity-${dataset}-${new Date().toISOString().slice(0, 10)}.${format}`,
     };
   }
 
-  /** The rows, a page at a time; nothing is read until the response asks for it. */
-  private async *pages(spec: DatasetSpec, filters: ExportFilters, includeArchived: boolean): AsyncGenerator<RawRow[]> {
-    const key = `${spec.alias}.id`;
-    const qb = this.dataSource.createQueryBuilder().from(spec.table, spec.alias).select(key, 'k');
-    for (const join of spec.joins) {
-      if (join.optional) qb.leftJoin(join.table, join.alias, join.on);
-      else qb.innerJoin(join.table, join.alias, join.on);
+  /**
+   * The rows as arrays (the output columns in order, then the key), a page at a time; nothing
+   * is read until the response asks for it. SQLite: a prepared statement on the connection in
+   * array mode (no object per row: a million of them cost more in garbage collection than the
+   * query itself). PostgreSQL: the same SQL through the pool.
+   */
+  private async *pages(query: PageQuery): AsyncGenerator<RawRow[]> {
+    const width = query.columnCount;
+    let run: (after: string) => Promise<RawRow[]>;
+    if (this.dataSource.options.type === 'better-sqlite3') {
+      const connection = (this.dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
+      // better-sqlite3 binds `?` in order: each $n becomes a `?` bound to the n-th value.
+      const order = [...query.sql.matchAll(/\$(\d+)/g)].map((match) => Number(match[1]) - 1);
+      const statement = connection.prepare(query.sql.replace(/\$\d+/g, '?')).raw(true);
+      run = async (after) => {
+        const values = [...query.parameters, after];
+        return statement.all(...order.map((i) => values[i])) as RawRow[];
+      };
+    } else {
+      run = async (after) => {
+        const rows: Array<Record<string, unknown>> = await this.dataSource.query(query.sql, [...query.parameters, after]);
+        return rows.map((row) => {
+          const values: RawRow = [];
+          for (let i = 0; i < width; i += 1) values.push(row[`c${i}`]);
+          values.push(row.k);
+          return values;
+        });
+      };
     }
-    spec.columns.forEach((column, n) => qb.addSelect(column.sql, `c${n}`));
-    for (const [name, value] of Object.entries(filters)) {
-      qb.andWhere(spec.filters[name as keyof ExportFilters]!.replaceAll(':value', `:${name}`), { [name]: value });
-    }
-    if (spec.archivedColumn && !includeArchived) qb.andWhere(`${spec.archivedColumn} IS NULL`);
-    qb.andWhere(`${key} > :after`).orderBy(key, 'ASC').limit(ExportsService.PAGE_SIZE);
-
     let after = '';
     for (;;) {
-      const page: RawRow[] = await qb.setParameter('after', after).getRawMany();
+      const page = await run(after);
       if (page.length) {
-        after = page[page.length - 1].k as string;
+        after = page[page.length - 1][width] as string;
         yield page;
       }
       if (page.length < ExportsService.PAGE_SIZE) return;
@@ -128,17 +168,41 @@ function applicableFilters(dataset: ExportDataset, spec: DatasetSpec, query: Exp
 }
 
 /**
- * The columns written, with what must happen to their values: officer pseudonyms, and on
- * PostgreSQL days (its driver hands `date` columns over as Dates; SQLite returns the text).
+ * The columns written, with what must happen to their values: officer pseudonyms (and the
+ * identifying columns left out), and on PostgreSQL days (its driver hands `date` columns over
+ * as Dates; SQLite returns the text).
  */
-function outputColumns(spec: DatasetSpec, pseudonym: OfficerPseudonym | null, datesAsObjects: boolean): OutputColumn[] {
-  const output: OutputColumn[] = [];
-  spec.columns.forEach((column: ExportColumn, n) => {
-    if (pseudonym && column.officer === 'identity') return;
-    const convert = pseudonym && column.officer === 'id'
-      ? (value: unknown) => (typeof value === 'string' ? pseudonym(value) : value)
-      : column.kind === 'day' && datesAsObjects ? asDay : undefined;
-    output.push({ header: column.header, key: `c${n}`, convert });
-  });
-  return output;
+function outputColumns(spec: DatasetSpec, pseudonym: OfficerPseudonym | null, datesAsObjects: boolean): SelectedColumn[] {
+  return spec.columns
+    .filter((column: ExportColumn) => !(pseudonym && column.officer === 'identity'))
+    .map((column) => ({
+      header: column.header,
+      sql: column.sql,
+      convert: pseudonym && column.officer === 'id'
+        ? (value: unknown) => (typeof value === 'string' ? pseudonym(value) : value)
+        : column.kind === 'day' && datesAsObjects ? asDay : undefined,
+    }));
+}
+
+/**
+ * The page query, built from the dataset's own SQL fragments: the output columns (c0…),
+ * the key last, the filters as bound parameters, then `key > $n ORDER BY key LIMIT` (keyset
+ * paging: every page is an index range scan, however deep into the table).
+ */
+function pageQuery(spec: DatasetSpec, columns: SelectedColumn[], filters: ExportFilters, includeArchived: boolean): PageQuery {
+  const key = `${spec.alias}.id`;
+  const parameters: unknown[] = [];
+  const conditions: string[] = [];
+  for (const [name, value] of Object.entries(filters)) {
+    parameters.push(value);
+    conditions.push(spec.filters[name as keyof ExportFilters]!.replaceAll(':value', `$${parameters.length}`));
+  }
+  if (spec.archivedColumn && !includeArchived) conditions.push(`${spec.archivedColumn} IS NULL`);
+  conditions.push(`${key} > $${parameters.length + 1}`);
+  const joins = spec.joins
+    .filter((j) => !j.onlyFor || j.onlyFor.some((name) => filters[name] !== undefined))
+    .map((j) => `${j.optional ? 'LEFT JOIN' : 'INNER JOIN'} ${j.table} ${j.alias} ON ${j.on}`);
+  const sql = `SELECT ${columns.map((c, n) => `${c.sql} AS c${n}`).join(', ')}, ${key} AS k FROM ${spec.table} ${spec.alias} ${joins.join(' ')} `
+    + `WHERE ${conditions.join(' AND ')} ORDER BY ${key} LIMIT ${ExportsService.PAGE_SIZE}`;
+  return { sql, parameters, columnCount: columns.length };
 }
