@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { runCli } from '../../src/cli/cli.js';
 import { AuditEvent } from '../../src/audit/audit-event.entity.js';
+import { Importer } from '../../src/imports/importer.js';
 import { Role } from '../../src/users/role.js';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -173,6 +174,24 @@ describe('bulk import', () => {
       const references: Array<{ reference: string }> = await t.dataSource.query('SELECT reference FROM investigations ORDER BY reference');
       expect(new Set(references.map((r) => r.reference)).size).toBe(6);
       expect(references.map((r) => r.reference)).toEqual(expect.arrayContaining(['INV-2011-000001', 'INV-2012-000001', 'INV-2018-000001', 'INV-2020-000001']));
+    });
+
+    it('an import stopped part-way keeps its committed batches, audits them as import.failed, and a re-run adds the rest', async () => {
+      const importer = t.app.get(Importer);
+      const stop = new AbortController();
+      const options = { format: 'ccrb' as const, dryRun: false, skipInvalid: true, fileName: 'ccrb-sample.csv', actor: null, via: 'cli' as const, batchSize: 5 };
+      await expect(importer.import(CCRB_SAMPLE, {
+        ...options, signal: stop.signal,
+        onProgress: (progress) => { if (progress.phase === 'writing') stop.abort(new Error('stopped for the test')); },
+      })).rejects.toThrow('stopped for the test');
+      expect((await counts()).allegations).toBe(5);
+      const [failed] = await importEvents();
+      expect(failed).toMatchObject({ action: 'import.failed', detail: { error: 'stopped for the test', created: { allegations: 5 } } });
+
+      const rest = await importer.import(CCRB_SAMPLE, options);
+      expect(rest).toMatchObject({ alreadyPresent: 5, created: { allegations: 13 } });
+      expect(await groupCount('finding')).toEqual(CCRB_EXPECTED.findings);
+      expect((await counts()).investigations).toBe(6);
     });
 
     it('imports the Probity format with outcomes and the barred list', async () => {
