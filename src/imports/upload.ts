@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
@@ -29,7 +29,7 @@ const UPLOAD_DIR = join(tmpdir(), 'probity-imports');
 /**
  * Saves the multipart field `file` to a temporary file (streamed: never held in memory) and
  * reads the options from the query and the form fields. Bad requests are 400s; an over-large
- * file is the plugin's 413.
+ * file is a 413 that says so.
  */
 export async function receiveImportUpload(req: FastifyRequest, query: ImportQueryDto): Promise<ImportUpload> {
   if (!req.isMultipart()) throw new BadRequestException('send the file as multipart/form-data, in the field "file"');
@@ -54,6 +54,9 @@ export async function receiveImportUpload(req: FastifyRequest, query: ImportQuer
     return { ...saved, options: importOptions(query, fields) };
   } catch (error) {
     if (saved) await rm(saved.path, { force: true });
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw new PayloadTooLargeException(`the file is larger than ${IMPORT_UPLOAD_LIMITS.fileSize / 1024 / 1024} MB: import it with the CLI (npm run cli -- import)`);
+    }
     throw error;
   }
 }
