@@ -15,8 +15,9 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { get as httpGet, type IncomingMessage } from 'node:http';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
@@ -135,7 +136,7 @@ interface Rate { rows: number; seconds: number; rowsPerSecond: number }
 interface Load { requestsPerSecond: number; p99Ms: number; requests: number }
 interface BenchResults {
   when: string;
-  machine: { cpus: number; model?: string; node: string };
+  machine: { cpus: number; model?: string; node: string; loadAverageBefore: number };
   scale: number;
   allegations: number;
   investigations: number;
@@ -144,14 +145,19 @@ interface BenchResults {
   export: {
     probity: Rate & { bytes: number; peakRssMb: number; rssBeforeMb: number; peakIncludesBoot: boolean };
     raw: Rate & { bytes: number; peakRssMb: number };
-    ratio: number; target: string; met: boolean;
+    ratio: number; target: string; metThroughput: boolean; metMemory: boolean;
   };
-  http: { route: string; connections: number; durationSeconds: number; probity: Load; raw: Load; ratio: number; target: string; met: boolean };
+  http: {
+    route: string; connections: number; durationSeconds: number; probity: Load; raw: Load; ratio: number; target: string;
+    metThroughput: boolean; metLatency: boolean;
+  };
 }
 
 const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 async function main(): Promise<void> {
+  // Other work on the machine skews every figure (the ratios less): the load before the run is recorded.
+  const loadBefore = round(loadavg()[0], 2);
   mkdirSync(DATA, { recursive: true });
   const csvFile = join(DATA, `synthetic-${allegations}.csv`);
   const probityDb = join(DATA, 'probity.sqlite');
@@ -189,11 +195,14 @@ async function main(): Promise<void> {
 
     log('export: GET /api/exports/allegations.csv');
     const exportStarted = performance.now();
-    const response = await fetch(`${base}/api/exports/allegations.csv`, { headers: auth });
-    if (response.status !== 200) throw new Error(`export answered ${response.status}`);
+    // node:http rather than fetch: the client shares the machine, and web streams cost it more.
+    const response = await new Promise<IncomingMessage>((resolve, reject) => {
+      httpGet(`${base}/api/exports/allegations.csv`, { headers: auth }, resolve).on('error', reject);
+    });
+    if (response.statusCode !== 200) throw new Error(`export answered ${response.statusCode}`);
     let bytes = 0;
     let lines = 0;
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    for await (const chunk of response as AsyncIterable<Buffer>) {
       bytes += chunk.length;
       for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines += 1;
     }
@@ -230,7 +239,7 @@ async function main(): Promise<void> {
     const rawExportRate = rawExport.rows / rawExport.seconds;
     const results: BenchResults = {
       when: new Date().toISOString(),
-      machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+      machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverageBefore: loadBefore },
       scale, allegations, investigations,
       import: {
         probity: { rows: imported.rows, seconds: round(imported.seconds, 1), rowsPerSecond: Math.round(importRate) },
@@ -246,14 +255,15 @@ async function main(): Promise<void> {
         probity: { rows: exportRows, bytes, seconds: round(exportSeconds, 1), rowsPerSecond: Math.round(exportRate), peakRssMb: Math.round(exportPeakRssMb), rssBeforeMb: Math.round(beforeExportMb), peakIncludesBoot: peakSinceBoot },
         raw: { rows: rawExport.rows, bytes: rawExport.bytes, seconds: round(rawExport.seconds, 1), rowsPerSecond: Math.round(rawExportRate), peakRssMb: Math.round(rawExport.peakRssMb) },
         ratio: round(exportRate / rawExportRate, 2),
-        target: 'Probity >= 100000 rows/s with peak RSS < 300 MB', met: exportRate >= 100_000 && exportPeakRssMb < 300 && exportRows === allegations,
+        target: 'Probity >= 100000 rows/s with peak RSS < 300 MB',
+        metThroughput: exportRate >= 100_000 && exportRows === allegations, metMemory: exportPeakRssMb < 300,
       },
       http: {
         route: 'GET /api/investigations/:id (bearer token)', connections: CONNECTIONS, durationSeconds: duration,
         probity: probityHttp, raw: rawHttp,
         ratio: round(probityHttp.requestsPerSecond / rawHttp.requestsPerSecond, 2),
         target: '>= 30% of raw req/s with p99 < 50 ms',
-        met: probityHttp.requestsPerSecond >= 0.3 * rawHttp.requestsPerSecond && probityHttp.p99Ms < 50,
+        metThroughput: probityHttp.requestsPerSecond >= 0.3 * rawHttp.requestsPerSecond, metLatency: probityHttp.p99Ms < 50,
       },
     };
     writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
@@ -268,13 +278,14 @@ function printTable(r: BenchResults): void {
     ['measure', 'Probity', 'raw', 'ratio', 'target', 'met'],
     ['import rows/s', String(r.import.probity.rowsPerSecond), String(r.import.raw.rowsPerSecond), String(r.import.ratio), '>= 20000', r.import.met ? 'yes' : 'NO'],
     ['summary ms (first / median / max)', `${r.summary.firstMs} / ${r.summary.medianMs} / ${r.summary.maxMs}`, '-', '-', '< 1000', r.summary.met ? 'yes' : 'NO'],
-    ['export rows/s', String(r.export.probity.rowsPerSecond), String(r.export.raw.rowsPerSecond), String(r.export.ratio), '>= 100000', ''],
-    ['export peak RSS MB', String(r.export.probity.peakRssMb), String(r.export.raw.peakRssMb), '-', '< 300', r.export.met ? 'yes' : 'NO'],
-    ['GET investigation req/s', String(r.http.probity.requestsPerSecond), String(r.http.raw.requestsPerSecond), String(r.http.ratio), '>= 0.3 x raw', ''],
-    ['GET investigation p99 ms', String(r.http.probity.p99Ms), String(r.http.raw.p99Ms), '-', '< 50', r.http.met ? 'yes' : 'NO'],
+    ['export rows/s', String(r.export.probity.rowsPerSecond), String(r.export.raw.rowsPerSecond), String(r.export.ratio), '>= 100000', r.export.metThroughput ? 'yes' : 'NO'],
+    ['export peak RSS MB', String(r.export.probity.peakRssMb), String(r.export.raw.peakRssMb), '-', '< 300', r.export.metMemory ? 'yes' : 'NO'],
+    ['GET investigation req/s', String(r.http.probity.requestsPerSecond), String(r.http.raw.requestsPerSecond), String(r.http.ratio), '>= 0.3 x raw', r.http.metThroughput ? 'yes' : 'NO'],
+    ['GET investigation p99 ms', String(r.http.probity.p99Ms), String(r.http.raw.p99Ms), '-', '< 50', r.http.metLatency ? 'yes' : 'NO'],
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  process.stdout.write(`\nProbity benchmark: ${r.allegations} allegations, ${r.investigations} investigations, ${r.machine.cpus} CPUs, Node ${r.machine.node}\n`);
+  process.stdout.write(`\nProbity benchmark: ${r.allegations} allegations, ${r.investigations} investigations, ${r.machine.cpus} CPUs, `
+    + `Node ${r.machine.node}, load average ${r.machine.loadAverageBefore} before the run\n`);
   for (const row of rows) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i])).join('  ')}\n`);
   process.stdout.write(`\nwritten to ${RESULTS}\n`);
 }
