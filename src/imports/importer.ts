@@ -158,6 +158,8 @@ export class Importer {
       batch = [];
       options.signal?.throwIfAborted();
       await this.uow.run((em) => writer.write(em, rows));
+      // better-sqlite3 runs a batch without yielding: let waiting requests in before the next one.
+      await new Promise((resolve) => setImmediate(resolve));
       done += rows.length;
       report.created = { ...writer.created };
       report.alreadyPresent = writer.alreadyPresent;
