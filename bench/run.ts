@@ -149,6 +149,7 @@ interface BenchResults {
   };
   http: {
     route: string; connections: number; durationSeconds: number; probity: Load; raw: Load; ratio: number; target: string;
+    probityHealthCheck: Load; probityAuthMe: Load;
     metThroughput: boolean; metLatency: boolean;
   };
 }
@@ -227,6 +228,9 @@ async function main(): Promise<void> {
     const { id } = page.items[0];
     log(`http: GET /api/investigations/:id with a token, ${CONNECTIONS} connections, ${duration} s`);
     const probityHttp = await load(`${base}/api/investigations/${id}`, auth);
+    // Where the time goes: the framework alone (public health check), then with the token check.
+    log('http: the same load on GET /api/health (no token) and GET /api/auth/me (token only), for the breakdown');
+    const breakdown = { health: await load(`${base}/api/health`), me: await load(`${base}/api/auth/me`, auth) };
     await stop(server.child);
 
     log(`http: raw node:http + better-sqlite3, ${CONNECTIONS} connections, ${duration} s`);
@@ -260,7 +264,7 @@ async function main(): Promise<void> {
       },
       http: {
         route: 'GET /api/investigations/:id (bearer token)', connections: CONNECTIONS, durationSeconds: duration,
-        probity: probityHttp, raw: rawHttp,
+        probity: probityHttp, raw: rawHttp, probityHealthCheck: breakdown.health, probityAuthMe: breakdown.me,
         ratio: round(probityHttp.requestsPerSecond / rawHttp.requestsPerSecond, 2),
         target: '>= 30% of raw req/s with p99 < 50 ms',
         metThroughput: probityHttp.requestsPerSecond >= 0.3 * rawHttp.requestsPerSecond, metLatency: probityHttp.p99Ms < 50,
@@ -282,6 +286,8 @@ function printTable(r: BenchResults): void {
     ['export peak RSS MB', String(r.export.probity.peakRssMb), String(r.export.raw.peakRssMb), '-', '< 300', r.export.metMemory ? 'yes' : 'NO'],
     ['GET investigation req/s', String(r.http.probity.requestsPerSecond), String(r.http.raw.requestsPerSecond), String(r.http.ratio), '>= 0.3 x raw', r.http.metThroughput ? 'yes' : 'NO'],
     ['GET investigation p99 ms', String(r.http.probity.p99Ms), String(r.http.raw.p99Ms), '-', '< 50', r.http.metLatency ? 'yes' : 'NO'],
+    ['  (GET /api/health req/s, p99)', `${r.http.probityHealthCheck.requestsPerSecond}, ${r.http.probityHealthCheck.p99Ms}`, '-', '-', '-', ''],
+    ['  (GET /api/auth/me req/s, p99)', `${r.http.probityAuthMe.requestsPerSecond}, ${r.http.probityAuthMe.p99Ms}`, '-', '-', '-', ''],
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   process.stdout.write(`\nProbity benchmark: ${r.allegations} allegations, ${r.investigations} investigations, ${r.machine.cpus} CPUs, `
