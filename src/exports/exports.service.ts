@@ -62,7 +62,8 @@ const asDay = (value: unknown): unknown =>
  */
 @Injectable()
 export class ExportsService {
-  static readonly PAGE_SIZE = 500;
+  /** Rows per page (a static field, so a test can make pages small). */
+  static PAGE_SIZE = 500;
 
   constructor(
     private readonly dataSource: DataSource,
