@@ -12,6 +12,7 @@ import { PasswordHasher } from '../users/password-hasher.js';
 import type { Role } from '../users/role.js';
 import { User } from '../users/user.entity.js';
 import { lockUserRow } from '../users/users.service.js';
+import { AccountLookup } from './account-lookup.js';
 import type { LoginResponse, SessionUser } from './dto/auth.dto.js';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -29,7 +30,7 @@ const sessionUser = ({ id, username, displayName, roles }: User): SessionUser =>
 export class AuthService {
   private readonly lockoutMs: number;
   private readonly tokenTtl: number;
-  private readonly userLookupSql: string;
+  private readonly accounts: AccountLookup;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -42,8 +43,7 @@ export class AuthService {
     const app = config.get('app', { infer: true });
     this.lockoutMs = app.lockoutMinutes * 60_000;
     this.tokenTtl = app.tokenTtlSeconds;
-    const param = dataSource.options.type === 'postgres' ? '$1' : '?';
-    this.userLookupSql = `SELECT id, username, roles, active, credentials_version AS cv FROM users WHERE id = ${param}`;
+    this.accounts = new AccountLookup(dataSource);
   }
 
   /**
@@ -101,9 +101,7 @@ export class AuthService {
 
   /** Per request: one primary-key read, so deactivation and password changes bite at once. */
   async authenticate(claims: TokenClaims): Promise<AuthUser | null> {
-    const rows: Array<{ id: string; username: string; roles: string; active: boolean | number; cv: number }> =
-      await this.dataSource.query(this.userLookupSql, [claims.sub]);
-    const row = rows[0];
+    const row = await this.accounts.find(claims.sub);
     if (!row || !row.active || Number(row.cv) !== claims.cv) return null;
     return { id: row.id, username: row.username, roles: JSON.parse(row.roles) as Role[] };
   }

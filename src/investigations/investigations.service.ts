@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { Allegation } from '../allegations/allegation.entity.js';
-import { Subject } from '../allegations/subject.entity.js';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { ConflictError, RuleViolationError } from '../common/errors/domain-errors.js';
+import { ConflictError, NotFoundError, RuleViolationError } from '../common/errors/domain-errors.js';
 import type { Page } from '../common/http/paging.js';
 import { containsPattern, parseSort } from '../common/http/sorting.js';
 import type { ArchiveDto } from '../common/records/archive.dto.js';
@@ -13,7 +11,6 @@ import { updateVersioned } from '../common/records/versioning.js';
 import { newId, now } from '../database/columns.js';
 import { Clock } from '../common/time/day.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { Recommendation } from '../recommendations/recommendation.entity.js';
 import { Role } from '../users/role.js';
 import { User } from '../users/user.entity.js';
 import { CaseAccess } from './case-access.service.js';
@@ -175,13 +172,25 @@ export class InvestigationsService {
 
   /** The investigation with its team (lead first) and counts of its live records. */
   async detail(em: EntityManager, investigation: Investigation): Promise<InvestigationDetailResponse> {
-    const live = { investigationId: investigation.id, archivedAt: IsNull() };
     // One after another: inside a transaction they share one connection.
     const team = await this.team(em, investigation);
-    const subjects = await em.countBy(Subject, live);
-    const allegations = await em.countBy(Allegation, live);
-    const recommendations = await em.countBy(Recommendation, live);
-    return InvestigationDetailResponse.detail(investigation, team, { subjects, allegations, recommendations });
+    const counts = await this.liveCounts(em, investigation.id);
+    return InvestigationDetailResponse.detail(investigation, team, counts);
+  }
+
+  /** Counts of the case's live subjects, allegations and recommendations, in one statement. */
+  private async liveCounts(em: EntityManager, investigationId: string) {
+    const live = (table: string) =>
+      `(SELECT COUNT(*) FROM ${table} x WHERE x.investigation_id = i.id AND x.archived_at IS NULL)`;
+    type Counts = { subjects: string | number; allegations: string | number; recommendations: string | number };
+    const row = await em.createQueryBuilder(Investigation, 'i')
+      .select(live('subjects'), 'subjects')
+      .addSelect(live('allegations'), 'allegations')
+      .addSelect(live('recommendations'), 'recommendations')
+      .where('i.id = :investigationId', { investigationId })
+      .getRawOne<Counts>();
+    if (!row) throw new NotFoundError('investigation', investigationId);
+    return { subjects: Number(row.subjects), allegations: Number(row.allegations), recommendations: Number(row.recommendations) };
   }
 
   private async team(em: EntityManager, investigation: Investigation): Promise<TeamMemberView[]> {
