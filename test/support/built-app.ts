@@ -35,7 +35,8 @@ function removeStaleBuilds(): void {
  * directory: `node <dir>/main.js` is the server, `node <dir>/cli/cli.js` the CLI.
  */
 export async function buildOnce(): Promise<string> {
-  const hash = createHash('sha256');
+  // Keyed by the checkout too: a build links to its checkout's node_modules.
+  const hash = createHash('sha256').update(ROOT);
   for (const file of sourceFiles(join(ROOT, 'src')).sort()) hash.update(file).update(readFileSync(file));
   hash.update(readFileSync(join(ROOT, 'tsconfig.build.json'))).update(readFileSync(join(ROOT, 'tsconfig.json')));
   const home = join(tmpdir(), `probity-build-${hash.digest('hex').slice(0, 16)}`);
@@ -56,8 +57,14 @@ export async function buildOnce(): Promise<string> {
   writeFileSync(join(staging, 'package.json'), JSON.stringify({ type: 'module' }));
   symlinkSync(join(ROOT, 'node_modules'), join(staging, 'node_modules'), 'dir');
   writeFileSync(join(staging, 'ok'), '');
-  rmSync(home, { recursive: true, force: true });
-  renameSync(staging, home);
+  try {
+    renameSync(staging, home);
+  } catch (error) {
+    // Another jest worker finished the same build first, and may be running it already:
+    // keep theirs (never remove it) and drop ours.
+    rmSync(staging, { recursive: true, force: true });
+    if (!existsSync(join(home, 'ok'))) throw error;
+  }
   return dist;
 }
 
