@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { importableRecordFields, ImportableRecordResponse } from '../../common/records/record.response.js';
 import type { Complaint } from '../complaint.entity.js';
 import { ComplaintChannel, ComplaintStatus } from '../complaint.enums.js';
 
@@ -9,7 +10,7 @@ export const COMPLAINANT_FIELDS = ['complainantAnonymous', 'complainantName', 'c
  * A complaint. The complainant fields are present only for viewers allowed personal data
  * (reviewers and the case's investigators); for everyone else the keys do not exist at all.
  */
-export class ComplaintResponse {
+export class ComplaintResponse extends ImportableRecordResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'CMP-2026-000123' }) reference!: string;
   @ApiProperty() receivedOn!: string;
@@ -21,22 +22,11 @@ export class ComplaintResponse {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'personal data' }) complainantName?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'personal data' }) complainantContact?: string | null;
   @ApiPropertyOptional({ nullable: true, type: Object, description: 'personal data (imported details)' }) complainantAttributes?: Record<string, string> | null;
-  @ApiProperty({ description: 'send as If-Match to change the record' }) version!: number;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
-  @ApiProperty({ nullable: true, type: String }) createdBy!: string | null;
-  @ApiProperty({ nullable: true, type: String }) archivedAt!: string | null;
-  @ApiProperty({ nullable: true, type: String }) archivedBy!: string | null;
-  @ApiProperty({ nullable: true, type: String }) archiveReason!: string | null;
-  @ApiProperty({ nullable: true, type: String }) source!: string | null;
-  @ApiProperty({ nullable: true, type: String }) sourceKey!: string | null;
 
   static from(c: Complaint, withPersonalData: boolean): ComplaintResponse {
     const view: ComplaintResponse = {
       id: c.id, reference: c.reference, receivedOn: c.receivedOn, channel: c.channel, status: c.status, summary: c.summary,
-      investigationId: c.investigationId, version: c.version, createdAt: c.createdAt, updatedAt: c.updatedAt,
-      createdBy: c.createdBy, archivedAt: c.archivedAt, archivedBy: c.archivedBy, archiveReason: c.archiveReason,
-      source: c.source, sourceKey: c.sourceKey,
+      investigationId: c.investigationId, ...importableRecordFields(c),
     };
     if (!withPersonalData) return view;
     return {

@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { importableRecordFields, ImportableRecordResponse } from '../../common/records/record.response.js';
 import { InvestigationMode, InvestigationOrigin, InvestigationStatus } from '../investigation.enums.js';
 import type { Investigation } from '../investigation.entity.js';
 
 /** An investigation as lists show it. No complainant data lives on investigations. */
-export class InvestigationResponse {
+export class InvestigationResponse extends ImportableRecordResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'INV-2026-000045' }) reference!: string;
   @ApiProperty() title!: string;
@@ -20,23 +21,13 @@ export class InvestigationResponse {
   @ApiProperty({ nullable: true, type: String }) summary!: string | null;
   @ApiProperty() openedOn!: string;
   @ApiProperty({ nullable: true, type: String }) closedOn!: string | null;
-  @ApiProperty({ description: 'send as If-Match to change the record' }) version!: number;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
-  @ApiProperty({ nullable: true, type: String }) createdBy!: string | null;
-  @ApiProperty({ nullable: true, type: String }) archivedAt!: string | null;
-  @ApiProperty({ nullable: true, type: String }) archivedBy!: string | null;
-  @ApiProperty({ nullable: true, type: String }) archiveReason!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'import format, for imported records' }) source!: string | null;
-  @ApiProperty({ nullable: true, type: String }) sourceKey!: string | null;
 
   static from(i: Investigation): InvestigationResponse {
     return {
       id: i.id, reference: i.reference, title: i.title, mode: i.mode, origin: i.origin, operation: i.operation,
       status: i.status, suspendedFrom: i.suspendedFrom, leadInvestigatorId: i.leadInvestigatorId, station: i.station,
       location: i.location, conductFrom: i.conductFrom, conductTo: i.conductTo, summary: i.summary, openedOn: i.openedOn,
-      closedOn: i.closedOn, version: i.version, createdAt: i.createdAt, updatedAt: i.updatedAt, createdBy: i.createdBy,
-      archivedAt: i.archivedAt, archivedBy: i.archivedBy, archiveReason: i.archiveReason, source: i.source, sourceKey: i.sourceKey,
+      closedOn: i.closedOn, ...importableRecordFields(i),
     };
   }
 }
