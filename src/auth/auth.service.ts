@@ -7,12 +7,12 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { InvalidCredentialsError, NotFoundError } from '../common/errors/domain-errors.js';
 import type { AppConfig } from '../config/app.config.js';
 import { now } from '../database/columns.js';
+import { ReadQueries } from '../database/read-queries.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { PasswordHasher } from '../users/password-hasher.js';
 import type { Role } from '../users/role.js';
 import { User } from '../users/user.entity.js';
 import { lockUserRow } from '../users/users.service.js';
-import { AccountLookup } from './account-lookup.js';
 import type { LoginResponse, SessionUser } from './dto/auth.dto.js';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -24,13 +24,20 @@ export interface TokenClaims {
   cv: number;
 }
 
+interface AccountRow {
+  id: string;
+  username: string;
+  roles: string;
+  active: boolean | number;
+  cv: number | string;
+}
+
 const sessionUser = ({ id, username, displayName, roles }: User): SessionUser => ({ id, username, displayName, roles });
 
 @Injectable()
 export class AuthService {
   private readonly lockoutMs: number;
   private readonly tokenTtl: number;
-  private readonly accounts: AccountLookup;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -38,12 +45,12 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly jwt: JwtService,
+    private readonly reads: ReadQueries,
     config: ConfigService<{ app: AppConfig }, true>,
   ) {
     const app = config.get('app', { infer: true });
     this.lockoutMs = app.lockoutMinutes * 60_000;
     this.tokenTtl = app.tokenTtlSeconds;
-    this.accounts = new AccountLookup(dataSource);
   }
 
   /**
@@ -101,7 +108,8 @@ export class AuthService {
 
   /** Per request: one primary-key read, so deactivation and password changes bite at once. */
   async authenticate(claims: TokenClaims): Promise<AuthUser | null> {
-    const row = await this.accounts.find(claims.sub);
+    // Every request's token check: plain SQL on the read connection (see ReadQueries).
+    const row = await this.reads.one<AccountRow>('SELECT id, username, roles, active, credentials_version AS cv FROM users WHERE id = ?', [claims.sub]);
     if (!row || !row.active || Number(row.cv) !== claims.cv) return null;
     return { id: row.id, username: row.username, roles: JSON.parse(row.roles) as Role[] };
   }

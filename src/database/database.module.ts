@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app.config.js';
 import { dataSourceOptions } from './data-source.js';
+import { ReadQueries } from './read-queries.js';
 import { UnitOfWork } from './unit-of-work.js';
 import { SettingsService } from './settings.service.js';
 
@@ -19,7 +20,7 @@ import { SettingsService } from './settings.service.js';
       }),
     }),
   ],
-  providers: [UnitOfWork, SettingsService],
-  exports: [UnitOfWork, SettingsService],
+  providers: [UnitOfWork, SettingsService, ReadQueries],
+  exports: [UnitOfWork, SettingsService, ReadQueries],
 })
 export class DatabaseModule {}

@@ -67,6 +67,11 @@ export class CaseAccess {
     return em.existsBy(TeamMember, { investigationId: investigation.id, userId: user.id });
   }
 
+  /** The read rule, given whether `user` is on the case's team (for callers that fetched that already). */
+  mayRead(user: AuthUser, investigation: Pick<Investigation, 'leadInvestigatorId'>, onTeam: boolean): boolean {
+    return this.seesAllCases(user) || (hasRole(user, Role.Investigator) && (investigation.leadInvestigatorId === user.id || onTeam));
+  }
+
   private async canSee(em: EntityManager, investigation: Investigation, user: AuthUser): Promise<boolean> {
     return this.seesAllCases(user) || (hasRole(user, Role.Investigator) && (await this.isMember(em, investigation, user)));
   }

@@ -1,0 +1,88 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import Database from 'better-sqlite3';
+import { DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { SQLITE_BUSY_TIMEOUT_MS } from './data-source.js';
+
+type Parameter = string | number | null;
+
+/**
+ * Plain SQL for the hot read paths (the token check on every request, a case's detail),
+ * kept off the ORM's query builder, which costs several times the read itself.
+ *
+ * SQLite: a read-only connection of its own, with each statement prepared once. TypeORM's
+ * SQLite driver has one connection, so a read there could see another request's transaction
+ * before it commits (or rolls back); this one reads only what has been committed (WAL
+ * snapshots). Use it for reads outside a transaction only: it cannot see the caller's own
+ * uncommitted writes. PostgreSQL: a parameterised query on the pool.
+ *
+ * SQL is written with `?` placeholders, which become `$1, $2, ...` on PostgreSQL.
+ */
+@Injectable()
+export class ReadQueries implements OnModuleDestroy {
+  private readonly sqlite: Database.Database | null;
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly postgresText = new Map<string, string>();
+
+  constructor(private readonly dataSource: DataSource) {
+    const { options } = dataSource;
+    if (options.type !== 'better-sqlite3') {
+      this.sqlite = null;
+    } else if (options.database === ':memory:') {
+      // A second connection to ":memory:" would be another, empty database.
+      this.sqlite = (dataSource.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
+    } else {
+      this.sqlite = new Database(options.database, { readonly: true, fileMustExist: true, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    }
+  }
+
+  async all<T>(sql: string, parameters: Parameter[]): Promise<T[]> {
+    if (this.sqlite) return this.prepared(sql).all(...parameters) as T[];
+    return this.dataSource.query(this.numbered(sql), parameters);
+  }
+
+  async one<T>(sql: string, parameters: Parameter[]): Promise<T | undefined> {
+    if (this.sqlite) return this.prepared(sql).get(...parameters) as T | undefined;
+    const rows: T[] = await this.dataSource.query(this.numbered(sql), parameters);
+    return rows[0];
+  }
+
+  /**
+   * An entity from a row of its table's columns (as `SELECT t.*` returns them), converted
+   * exactly as TypeORM converts what it loads (booleans, dates, JSON).
+   */
+  hydrate<T extends ObjectLiteral>(entity: EntityTarget<T>, row: Record<string, unknown>): T {
+    const { driver } = this.dataSource;
+    const metadata = this.dataSource.getMetadata(entity);
+    const loaded = metadata.create() as Record<string, unknown>;
+    for (const column of metadata.columns) {
+      const value = row[column.databaseName];
+      loaded[column.propertyName] = value === null || value === undefined ? value ?? null : driver.prepareHydratedValue(value, column);
+    }
+    return loaded as T;
+  }
+
+  onModuleDestroy(): void {
+    if (this.sqlite && this.sqlite !== (this.dataSource.driver as unknown as { databaseConnection: unknown }).databaseConnection) {
+      this.sqlite.close();
+    }
+  }
+
+  private prepared(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.sqlite!.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private numbered(sql: string): string {
+    let text = this.postgresText.get(sql);
+    if (text === undefined) {
+      let n = 0;
+      text = sql.replace(/\?/g, () => `$${(n += 1)}`);
+      this.postgresText.set(sql, text);
+    }
+    return text;
+  }
+}
