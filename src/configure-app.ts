@@ -11,6 +11,7 @@ import { AppModule } from './app.module.js';
 import { parseJsonBody } from './common/http/json-body.js';
 import { PinoNestLogger } from './common/http/pino-nest-logger.js';
 import { requestContext } from './common/http/request-context.js';
+import { addVersionEtags } from './common/http/version-etag.js';
 import { validationPipe } from './common/http/validation.js';
 import { IMPORT_UPLOAD_LIMITS } from './imports/upload.js';
 import { loadConfig, type AppConfig } from './config/app.config.js';
@@ -69,6 +70,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   });
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins });
 
+  addVersionEtags(fastify);
   fastify.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
     requestContext.run({ requestId: req.id, clientIp: req.ip }, done);
