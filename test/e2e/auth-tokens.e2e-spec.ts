@@ -49,6 +49,14 @@ describe('tokens', () => {
     expect(res.body).toEqual(TOKEN_401);
   });
 
+  it('refuses a token once it expires, although its signature was checked (and remembered) before', async () => {
+    const shortLived = jwt(claims({ exp: nowSeconds() + 2 }));
+    await me(bearer(shortLived)).expect(200);
+    await me(bearer(shortLived)).expect(200);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect((await me(bearer(shortLived)).expect(401)).body).toEqual(TOKEN_401);
+  });
+
   it('refuses a real token whose payload was changed to another user', async () => {
     const adminId = (await t.http().get('/api/auth/me').set(bearer(admin)).expect(200)).body.id as string;
     const [header, , signature] = subject.token.split('.');
