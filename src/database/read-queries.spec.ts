@@ -23,7 +23,7 @@ describe('ReadQueries on SQLite', () => {
     // A throw-away database: the one place synchronize is fine.
     ds = new DataSource({
       type: 'better-sqlite3', database: join(dir, 'db.sqlite'), entities: [Note], synchronize: true,
-      prepareDatabase: (db: { pragma(s: string): unknown }) => db.pragma('journal_mode = WAL'),
+      prepareDatabase: (db: { pragma(s: string): unknown }) => { db.pragma('journal_mode = WAL'); },
     });
     await ds.initialize();
     reads = new ReadQueries(ds);
