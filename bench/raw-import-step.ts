@@ -1,18 +1,20 @@
 /**
  * Child process of the benchmark: the baseline for the import. The same CCRB file into the
  * same schema (migrated by TypeORM, then closed) with better-sqlite3 prepared statements
- * only: no validation pass, no framework, one transaction per 2,000 rows, same ids, same
- * pragmas as Probity. Prints one JSON line.
+ * only: no validation pass, no framework, transactions of Probity's batch size, same ids,
+ * same pragmas as Probity (with its bulk-write settings). Prints one JSON line.
  *   node dist-bench/bench/raw-import-step.js <file.csv> <database.sqlite>
  */
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse';
 import { createReadStream } from 'node:fs';
 import { createDataSource } from '../src/database/data-source.js';
+import { BULK_WRITE_SETTINGS } from '../src/database/unit-of-work.js';
+import { DEFAULT_BATCH_SIZE } from '../src/imports/importer.js';
 import { sequentialId } from '../src/imports/sequential-id.js';
 
 const [file, database] = process.argv.slice(2);
-const BATCH = Number(process.env.BENCH_BATCH ?? 2000);
+const BATCH = DEFAULT_BATCH_SIZE;
 
 const migrator = createDataSource({ type: 'sqlite', path: database });
 await migrator.initialize();
@@ -23,7 +25,7 @@ const db = new Database(database);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 db.pragma('foreign_keys = ON');
-if (process.env.BENCH_CACHE) db.pragma(`cache_size = -${process.env.BENCH_CACHE}`);
+for (const [name, value] of BULK_WRITE_SETTINGS) db.pragma(`${name} = ${value}`);
 
 const at = new Date().toISOString();
 const record = `1, '${at}', '${at}', 'ccrb'`;

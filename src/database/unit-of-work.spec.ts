@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Column, DataSource, Entity, PrimaryColumn, type EntityManager } from 'typeorm';
-import { UnitOfWork } from './unit-of-work.js';
+import { BULK_WRITE_SETTINGS, UnitOfWork } from './unit-of-work.js';
 
 @Entity('notes')
 class Note {
@@ -90,6 +90,27 @@ describe('UnitOfWork', () => {
     await expect(outcome).rejects.toThrow('outer fails');
     // Both writes belonged to the outer transaction, so both were rolled back.
     expect(await ds.getRepository(Note).count()).toBe(0);
+  });
+
+  it('sets SQLite up for bulk writes while any bulk writer runs, and puts the settings back after the last', async () => {
+    const uow = new UnitOfWork(ds);
+    const sqlite = (ds.driver as unknown as { databaseConnection: { pragma(s: string, o: { simple: true }): unknown } }).databaseConnection;
+    const settings = () => Object.fromEntries(BULK_WRITE_SETTINGS.map(([name]) => [name, sqlite.pragma(name, { simple: true })]));
+    const before = settings();
+    const during = Object.fromEntries(BULK_WRITE_SETTINGS);
+    expect(before).not.toEqual(during);
+    let releaseFirst!: () => void;
+    const first = uow.whileBulkWriting(() => new Promise<void>((resolve) => { releaseFirst = resolve; }));
+    expect(settings()).toEqual(during);
+    // A second writer starts and ends inside the first: the settings stay until the first ends too.
+    await uow.whileBulkWriting(async () => { expect(settings()).toEqual(during); });
+    expect(settings()).toEqual(during);
+    releaseFirst();
+    await first;
+    expect(settings()).toEqual(before);
+    // A failing writer puts them back as well.
+    await expect(uow.whileBulkWriting(async () => { throw new Error('bad file'); })).rejects.toThrow('bad file');
+    expect(settings()).toEqual(before);
   });
 
   it('does not queue on PostgreSQL, whose pool gives each transaction its own connection', async () => {

@@ -171,22 +171,24 @@ export class Importer {
       rows: report.rows, valid: report.valid, rejected: report.rejected, created: { ...writer.created }, alreadyPresent: writer.alreadyPresent,
     });
     try {
-      const csv = await readCsv(path, format.requiredColumns, format.optionalColumns);
-      for await (const records of csv.batches) {
-        for (const record of records) {
-          if (rejected.has(record.line)) continue;
-          const row = parseRow(format, csv.columns, record, rejected)!;
-          if (format.repeatedRowsAreDistinct) {
-            // The n-th identical allegation in a complaint is key/n: duplicates count, re-runs match.
-            const n = occurrences.get(row.allegation.key) ?? 0;
-            occurrences.set(row.allegation.key, n + 1);
-            row.allegation.key = `${row.allegation.key}/${n}`;
+      await this.uow.whileBulkWriting(async () => {
+        const csv = await readCsv(path, format.requiredColumns, format.optionalColumns);
+        for await (const records of csv.batches) {
+          for (const record of records) {
+            if (rejected.has(record.line)) continue;
+            const row = parseRow(format, csv.columns, record, rejected)!;
+            if (format.repeatedRowsAreDistinct) {
+              // The n-th identical allegation in a complaint is key/n: duplicates count, re-runs match.
+              const n = occurrences.get(row.allegation.key) ?? 0;
+              occurrences.set(row.allegation.key, n + 1);
+              row.allegation.key = `${row.allegation.key}/${n}`;
+            }
+            batch.push(row);
+            if (batch.length >= batchSize) await flush();
           }
-          batch.push(row);
-          if (batch.length >= batchSize) await flush();
         }
-      }
-      await flush();
+        await flush();
+      });
     } catch (error) {
       // Batches already committed stay; the trail says so (a re-run adds only what is missing).
       await this.uow.run((em) => this.audit.record(em, {

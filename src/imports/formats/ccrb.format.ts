@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { AllegationCategory, CaseToAnswer, Finding, Severity } from '../../allegations/allegation.enums.js';
 import { ComplaintChannel, ComplaintStatus } from '../../complaints/complaint.enums.js';
 import { InvestigationMode, InvestigationOrigin, InvestigationStatus } from '../../investigations/investigation.enums.js';
@@ -110,7 +110,7 @@ export const ccrbFormat: ImportFormat = {
     ].filter(([, value]) => value !== null).map(([label, value]) => `${label}: ${value}.`);
 
     // Stable across releases: the allegation itself, not officer details that change (command, rank).
-    const fingerprint = createHash('sha256').update(`${fado}\u0001${allegationText ?? ''}`).digest('hex').slice(0, 16);
+    const fingerprint = hash('sha256', `${fado}\u0001${allegationText ?? ''}`, 'hex').slice(0, 16);
     return {
       line,
       officer: {
