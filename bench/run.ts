@@ -7,7 +7,7 @@
  *   2. import it with Probity's importer, and with raw prepared statements (rows/s, ratio)
  *   3. start the real server on the imported database, log in
  *   4. export every allegation as CSV over HTTP (rows/s, the server's peak RSS) vs a raw
- *      iterator → csv-stringify in a process of its own
+ *      iterator → the same CSV writer in a process of its own
  *   5. the summary report over HTTP (latency)
  *   6. GET /api/investigations/:id with a token, 50 connections (autocannon) vs a bare
  *      node:http + better-sqlite3 server answering the same queries (req/s, p99)
@@ -210,7 +210,7 @@ async function main(): Promise<void> {
     const exportSeconds = (performance.now() - exportStarted) / 1000;
     const exportRows = lines - 1;
     const exportPeakRssMb = rssMb(server.child.pid!, 'VmHWM');
-    log('export: raw better-sqlite3 iterate → csv-stringify');
+    log('export: raw better-sqlite3 iterate → CSV');
     const rawExport = await runStep<{ rows: number; bytes: number; seconds: number; peakRssMb: number }>('raw-export-step', [probityDb]);
 
     log('summary: GET /api/reports/summary');

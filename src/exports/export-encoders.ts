@@ -1,7 +1,7 @@
-import { stringify, type Options as CsvOptions } from 'csv-stringify/sync';
 import { Readable } from 'node:stream';
+import { csvLines } from '../common/csv/csv-text.js';
 
-/** A row as the database returned it: the output columns in order (anything after them is not written). */
+/** A row as the database returned it: the output columns in order. */
 export type RawRow = unknown[];
 
 /** How one column is written: its header (CSV header, JSON key) and its value. */
@@ -21,23 +21,10 @@ const ROWS_PER_CHUNK = 100;
 /** Turns rows into text; called with no rows when there are none at all. */
 type PageEncoder = (page: RawRow[], first: boolean) => string;
 
-/**
- * RFC 4180 CSV with a header row (CRLF line ends, quotes doubled, any cell holding a line
- * break quoted). Cells starting with =, +, -, @, tab or CR get a leading single quote, so a
- * spreadsheet never runs them as formulas (numbers such as -3 are left alone); null is an
- * empty cell.
- */
+/** CSV (see csvLines) with a header row of the column names. */
 function csvPages(columns: OutputColumn[]): PageEncoder {
-  const options: CsvOptions = {
-    // Rows are arrays: cells by position, and only as many as there are columns.
-    columns: columns.map((c) => c.header),
-    record_delimiter: 'windows',
-    quote_record_delimiter: true,
-    escape_formulas: true,
-    cast: { boolean: (value) => (value ? 'true' : 'false') },
-  };
-  const withHeader = { ...options, header: true };
-  return (page, first) => stringify(page, first ? withHeader : options);
+  const header = csvLines([columns.map((c) => c.header)]);
+  return (page, first) => (first ? header : '') + csvLines(page);
 }
 
 /** JSON Lines: one JSON object per line, keys in column order, null kept as null. */

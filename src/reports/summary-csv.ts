@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvLines } from '../common/csv/csv-text.js';
 import type { SummaryResponse } from './dto/summary.response.js';
 
 export type LongRow = [section: string, key: string, value: string | number | null];
@@ -33,7 +33,5 @@ export function summaryRows(summary: SummaryResponse): LongRow[] {
  * spreadsheet formulas); numbers are written as they are.
  */
 export function summaryCsv(summary: SummaryResponse): string {
-  return stringify(summaryRows(summary), {
-    header: true, columns: ['section', 'key', 'value'], record_delimiter: 'windows', quote_record_delimiter: true, escape_formulas: true,
-  });
+  return csvLines([['section', 'key', 'value'], ...summaryRows(summary)]);
 }
