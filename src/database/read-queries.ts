@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import Database from 'better-sqlite3';
-import { DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { SQLITE_BUSY_TIMEOUT_MS } from './data-source.js';
 
 type Parameter = string | number | null;
@@ -21,7 +21,6 @@ type Parameter = string | number | null;
 export class ReadQueries implements OnModuleDestroy {
   private readonly sqlite: Database.Database | null;
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly postgresText = new Map<string, string>();
 
   constructor(private readonly dataSource: DataSource) {
     const { options } = dataSource;
@@ -37,12 +36,12 @@ export class ReadQueries implements OnModuleDestroy {
 
   async all<T>(sql: string, parameters: Parameter[]): Promise<T[]> {
     if (this.sqlite) return this.prepared(sql).all(...parameters) as T[];
-    return this.dataSource.query(this.numbered(sql), parameters);
+    return this.dataSource.query(numberedPlaceholders(sql), parameters);
   }
 
   async one<T>(sql: string, parameters: Parameter[]): Promise<T | undefined> {
     if (this.sqlite) return this.prepared(sql).get(...parameters) as T | undefined;
-    const rows: T[] = await this.dataSource.query(this.numbered(sql), parameters);
+    const rows: T[] = await this.dataSource.query(numberedPlaceholders(sql), parameters);
     return rows[0];
   }
 
@@ -75,14 +74,22 @@ export class ReadQueries implements OnModuleDestroy {
     }
     return statement;
   }
+}
 
-  private numbered(sql: string): string {
-    let text = this.postgresText.get(sql);
-    if (text === undefined) {
-      let n = 0;
-      text = sql.replace(/\?/g, () => `$${(n += 1)}`);
-      this.postgresText.set(sql, text);
-    }
-    return text;
+const numbered = new Map<string, string>();
+
+/** SQL written with `?` placeholders as PostgreSQL wants it: `$1, $2, ...`. */
+export function numberedPlaceholders(sql: string): string {
+  let text = numbered.get(sql);
+  if (text === undefined) {
+    let n = 0;
+    text = sql.replace(/\?/g, () => `$${(n += 1)}`);
+    numbered.set(sql, text);
   }
+  return text;
+}
+
+/** `?`-placeholder SQL for a manager's own engine (for the same statements inside a transaction). */
+export function sqlFor(em: EntityManager, sql: string): string {
+  return em.connection.options.type === 'postgres' ? numberedPlaceholders(sql) : sql;
 }

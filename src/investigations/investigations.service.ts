@@ -10,7 +10,7 @@ import { nextReference } from '../common/records/references.js';
 import { updateVersioned } from '../common/records/versioning.js';
 import { newId, now } from '../database/columns.js';
 import { Clock } from '../common/time/day.js';
-import { ReadQueries } from '../database/read-queries.js';
+import { ReadQueries, sqlFor } from '../database/read-queries.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { Role } from '../users/role.js';
 import { User } from '../users/user.entity.js';
@@ -23,17 +23,26 @@ import { InvestigationMode, InvestigationStatus, PRE_2020_MODES } from './invest
 import { TeamMember } from './team-member.entity.js';
 
 const live = (table: string) => `(SELECT COUNT(*) FROM ${table} x WHERE x.investigation_id = i.id AND x.archived_at IS NULL)`;
+const LIVE_COUNTS = `${live('subjects')} AS live_subjects, ${live('allegations')} AS live_allegations, ${live('recommendations')} AS live_recommendations`;
 /** The case, whether the caller (first parameter) is on its team, and counts of its live records. */
 const DETAIL_SQL = `SELECT i.*,
   CASE WHEN EXISTS (SELECT 1 FROM investigation_team_members tm WHERE tm.investigation_id = i.id AND tm.user_id = ?) THEN 1 ELSE 0 END AS on_team,
-  ${live('subjects')} AS live_subjects, ${live('allegations')} AS live_allegations, ${live('recommendations')} AS live_recommendations
-  FROM investigations i WHERE i.id = ?`;
+  ${LIVE_COUNTS} FROM investigations i WHERE i.id = ?`;
+const COUNTS_SQL = `SELECT ${LIVE_COUNTS} FROM investigations i WHERE i.id = ?`;
+/** The lead (first parameter) and the team members of a case. */
 const TEAM_SQL = `SELECT u.id, u.username FROM users u
   WHERE u.id = ? OR u.id IN (SELECT tm.user_id FROM investigation_team_members tm WHERE tm.investigation_id = ?) ORDER BY u.username_key`;
-type DetailRow = Record<string, unknown> & { on_team: number | string; live_subjects: number | string; live_allegations: number | string; live_recommendations: number | string };
+type CountsRow = { live_subjects: number | string; live_allegations: number | string; live_recommendations: number | string };
+type DetailRow = Record<string, unknown> & CountsRow & { on_team: number | string };
+type TeamRow = { id: string; username: string };
+
+/** PostgreSQL counts arrive as text (bigint). */
+const countsOf = (row: CountsRow) => ({
+  subjects: Number(row.live_subjects), allegations: Number(row.live_allegations), recommendations: Number(row.live_recommendations),
+});
 
 /** The lead first, then the team by username. */
-function teamView(investigation: Pick<Investigation, 'leadInvestigatorId'>, users: Array<{ id: string; username: string }>): TeamMemberView[] {
+function teamView(investigation: Pick<Investigation, 'leadInvestigatorId'>, users: TeamRow[]): TeamMemberView[] {
   const members = users.map((u) => ({ userId: u.id, username: u.username, lead: u.id === investigation.leadInvestigatorId }));
   return [...members.filter((m) => m.lead), ...members.filter((m) => !m.lead)];
 }
@@ -154,9 +163,8 @@ export class InvestigationsService {
     const row = await this.reads.one<DetailRow>(DETAIL_SQL, [actor.id, id]);
     const investigation = row && this.reads.hydrate(Investigation, row);
     if (!investigation || !this.access.mayRead(actor, investigation, Number(row.on_team) === 1)) throw new NotFoundError('investigation', id);
-    const team = await this.reads.all<{ id: string; username: string }>(TEAM_SQL, [investigation.leadInvestigatorId, id]);
-    const counts = { subjects: Number(row.live_subjects), allegations: Number(row.live_allegations), recommendations: Number(row.live_recommendations) };
-    return InvestigationDetailResponse.detail(investigation, teamView(investigation, team), counts);
+    const team = await this.reads.all<TeamRow>(TEAM_SQL, [investigation.leadInvestigatorId, id]);
+    return InvestigationDetailResponse.detail(investigation, teamView(investigation, team), countsOf(row));
   }
 
   update(id: string, dto: UpdateInvestigationDto, expectedVersion: number, actor: AuthUser): Promise<InvestigationDetailResponse> {
@@ -193,36 +201,11 @@ export class InvestigationsService {
     });
   }
 
-  /** The investigation with its team (lead first) and counts of its live records. */
+  /** The investigation with its team (lead first) and counts of its live records, inside the caller's transaction. */
   async detail(em: EntityManager, investigation: Investigation): Promise<InvestigationDetailResponse> {
     // One after another: inside a transaction they share one connection.
-    const team = await this.team(em, investigation);
-    const counts = await this.liveCounts(em, investigation.id);
-    return InvestigationDetailResponse.detail(investigation, team, counts);
-  }
-
-  /** Counts of the case's live subjects, allegations and recommendations, in one statement. */
-  private async liveCounts(em: EntityManager, investigationId: string) {
-    type Counts = { subjects: string | number; allegations: string | number; recommendations: string | number };
-    const row = await em.createQueryBuilder(Investigation, 'i')
-      .select(live('subjects'), 'subjects')
-      .addSelect(live('allegations'), 'allegations')
-      .addSelect(live('recommendations'), 'recommendations')
-      .where('i.id = :investigationId', { investigationId })
-      .getRawOne<Counts>();
-    if (!row) throw new NotFoundError('investigation', investigationId);
-    return { subjects: Number(row.subjects), allegations: Number(row.allegations), recommendations: Number(row.recommendations) };
-  }
-
-  private async team(em: EntityManager, investigation: Investigation): Promise<TeamMemberView[]> {
-    const rows = await em.createQueryBuilder(User, 'u')
-      .select(['u.id', 'u.username'])
-      .where('u.id = :lead', { lead: investigation.leadInvestigatorId })
-      .orWhere('u.id IN (SELECT tm.user_id FROM investigation_team_members tm WHERE tm.investigation_id = :investigationId)', {
-        investigationId: investigation.id,
-      })
-      .orderBy('u.usernameKey', 'ASC')
-      .getMany();
-    return teamView(investigation, rows);
+    const team: TeamRow[] = await em.query(sqlFor(em, TEAM_SQL), [investigation.leadInvestigatorId, investigation.id]);
+    const [counts]: CountsRow[] = await em.query(sqlFor(em, COUNTS_SQL), [investigation.id]);
+    return InvestigationDetailResponse.detail(investigation, teamView(investigation, team), countsOf(counts));
   }
 }
