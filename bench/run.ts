@@ -6,14 +6,14 @@
  *   1. generate a synthetic CCRB-format file (scale 1: 1,000,000 allegations, 100,000 complaints)
  *   2. import it with Probity's importer, and with raw prepared statements (rows/s, ratio)
  *   3. start the real server on the imported database, log in
- *   4. export every allegation as CSV over HTTP (rows/s, the server's peak RSS) vs a raw
- *      iterator → the same CSV writer in a process of its own
+ *   4. export every allegation as CSV over HTTP, three times (the median's rows/s, the server's
+ *      peak RSS) vs a raw iterator → the same CSV writer in a process of its own
  *   5. the summary report over HTTP (latency)
- *   6. GET /api/investigations/:id with a token, 50 connections (autocannon) vs a bare
- *      node:http + better-sqlite3 server answering the same queries (req/s, p99)
+ *   6. GET /api/investigations/:id with a token, 50 connections (autocannon, after a 2 s
+ *      warm-up) vs a bare node:http + better-sqlite3 server answering the same queries
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { get as httpGet, type IncomingMessage } from 'node:http';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,6 +42,7 @@ if (!(scale > 0 && scale <= 5) || !(duration >= 1 && duration <= 60)) {
 const allegations = Math.round(1_000_000 * scale);
 const investigations = Math.max(1, Math.round(100_000 * scale));
 const CONNECTIONS = 50;
+const EXPORT_RUNS = 3;
 const STEP_TIMEOUT_MS = 20 * 60_000;
 
 function log(line: string): void {
@@ -126,7 +127,11 @@ function resetPeak(pid: number): boolean {
   }
 }
 
+/** Seconds of load before each measured run, not counted: the servers' code is compiled by then (JIT). */
+const WARM_UP_SECONDS = 2;
+
 async function load(url: string, headers: Record<string, string> = {}) {
+  await autocannon({ url, connections: CONNECTIONS, duration: WARM_UP_SECONDS, headers });
   const result = await autocannon({ url, connections: CONNECTIONS, duration, headers });
   if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors under load`);
   return { requestsPerSecond: Math.round(result.requests.average), p99Ms: result.latency.p99, requests: result.requests.total };
@@ -143,7 +148,7 @@ interface BenchResults {
   import: { probity: Rate; raw: Rate; ratio: number; target: string; met: boolean };
   summary: { firstMs: number; medianMs: number; maxMs: number; target: string; met: boolean };
   export: {
-    probity: Rate & { bytes: number; peakRssMb: number; rssBeforeMb: number; peakIncludesBoot: boolean };
+    probity: Rate & { bytes: number; runsRowsPerSecond: number[]; peakRssMb: number; rssBeforeMb: number; peakIncludesBoot: boolean };
     raw: Rate & { bytes: number; peakRssMb: number };
     ratio: number; target: string; metThroughput: boolean; metMemory: boolean;
   };
@@ -177,6 +182,9 @@ async function main(): Promise<void> {
   log('import: raw better-sqlite3 prepared statements');
   const rawImport = await runStep<{ rows: number; seconds: number }>('raw-import-step', [csvFile, rawDb]);
 
+  // The imports leave a gigabyte of dirty pages; their write-back would otherwise run under the next steps.
+  execFileSync('sync');
+
   log('starting the Probity server on the imported database');
   const server = await startProbity({
     ...process.env, DATABASE_URL: `sqlite:${probityDb}`, HOST: '127.0.0.1', LOG_LEVEL: 'warn',
@@ -194,21 +202,26 @@ async function main(): Promise<void> {
     const beforeExportMb = rssMb(server.child.pid!, 'VmRSS');
     const peakSinceBoot = !resetPeak(server.child.pid!);
 
-    log('export: GET /api/exports/allegations.csv');
-    const exportStarted = performance.now();
-    // node:http rather than fetch: the client shares the machine, and web streams cost it more.
-    const response = await new Promise<IncomingMessage>((resolve, reject) => {
-      httpGet(`${base}/api/exports/allegations.csv`, { headers: auth }, resolve).on('error', reject);
-    });
-    if (response.statusCode !== 200) throw new Error(`export answered ${response.statusCode}`);
+    log(`export: GET /api/exports/allegations.csv, ${EXPORT_RUNS} times`);
+    const exportRuns: Array<{ rows: number; seconds: number }> = [];
     let bytes = 0;
-    let lines = 0;
-    for await (const chunk of response as AsyncIterable<Buffer>) {
-      bytes += chunk.length;
-      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines += 1;
+    for (let run = 0; run < EXPORT_RUNS; run += 1) {
+      const exportStarted = performance.now();
+      // node:http rather than fetch: the client shares the machine, and web streams cost it more.
+      const response = await new Promise<IncomingMessage>((resolve, reject) => {
+        httpGet(`${base}/api/exports/allegations.csv`, { headers: auth }, resolve).on('error', reject);
+      });
+      if (response.statusCode !== 200) throw new Error(`export answered ${response.statusCode}`);
+      bytes = 0;
+      let lines = 0;
+      for await (const chunk of response as AsyncIterable<Buffer>) {
+        bytes += chunk.length;
+        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines += 1;
+      }
+      exportRuns.push({ rows: lines - 1, seconds: (performance.now() - exportStarted) / 1000 });
     }
-    const exportSeconds = (performance.now() - exportStarted) / 1000;
-    const exportRows = lines - 1;
+    // The median run: the first also pays for reading the database file into the page cache.
+    const { rows: exportRows, seconds: exportSeconds } = [...exportRuns].sort((a, b) => a.seconds - b.seconds)[Math.floor(EXPORT_RUNS / 2)];
     const exportPeakRssMb = rssMb(server.child.pid!, 'VmHWM');
     log('export: raw better-sqlite3 iterate → CSV');
     const rawExport = await runStep<{ rows: number; bytes: number; seconds: number; peakRssMb: number }>('raw-export-step', [probityDb]);
@@ -256,11 +269,11 @@ async function main(): Promise<void> {
         target: '< 1000 ms', met: Math.max(...summaryMs) < 1000,
       },
       export: {
-        probity: { rows: exportRows, bytes, seconds: round(exportSeconds, 1), rowsPerSecond: Math.round(exportRate), peakRssMb: Math.round(exportPeakRssMb), rssBeforeMb: Math.round(beforeExportMb), peakIncludesBoot: peakSinceBoot },
+        probity: { rows: exportRows, bytes, seconds: round(exportSeconds, 1), rowsPerSecond: Math.round(exportRate), runsRowsPerSecond: exportRuns.map((run) => Math.round(run.rows / run.seconds)), peakRssMb: Math.round(exportPeakRssMb), rssBeforeMb: Math.round(beforeExportMb), peakIncludesBoot: peakSinceBoot },
         raw: { rows: rawExport.rows, bytes: rawExport.bytes, seconds: round(rawExport.seconds, 1), rowsPerSecond: Math.round(rawExportRate), peakRssMb: Math.round(rawExport.peakRssMb) },
         ratio: round(exportRate / rawExportRate, 2),
         target: 'Probity >= 100000 rows/s with peak RSS < 300 MB',
-        metThroughput: exportRate >= 100_000 && exportRows === allegations, metMemory: exportPeakRssMb < 300,
+        metThroughput: exportRate >= 100_000 && exportRuns.every((run) => run.rows === allegations), metMemory: exportPeakRssMb < 300,
       },
       http: {
         route: 'GET /api/investigations/:id (bearer token)', connections: CONNECTIONS, durationSeconds: duration,
