@@ -32,6 +32,13 @@ export async function lockUserRow(em: EntityManager, id: string): Promise<User> 
 
 const isActiveAdmin = (user: Pick<User, 'active' | 'roles'>) => user.active && user.roles.includes(Role.Admin);
 
+/**
+ * Account changes take turns on PostgreSQL: two admins deactivating each other at the same
+ * moment would otherwise each still see the other as an active admin, and both succeed.
+ * (SQLite runs every transaction in turn already.)
+ */
+const PG_ACCOUNT_CHANGES_LOCK = 727_003;
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -140,6 +147,7 @@ export class UsersService {
    */
   private change(id: string, actor: AuthUser | null, action: string, mutate: (user: User) => void): Promise<UserResponse> {
     return this.uow.run(async (em) => {
+      if (em.connection.options.type === 'postgres') await em.query('SELECT pg_advisory_xact_lock($1)', [PG_ACCOUNT_CHANGES_LOCK]);
       const user = await lockUserRow(em, id);
       const before = auditImage(user);
       const wasActiveAdmin = isActiveAdmin(user);

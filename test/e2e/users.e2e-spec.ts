@@ -122,4 +122,22 @@ describe('account management (admin)', () => {
     }
     expect(await t.sql(`SELECT id FROM users WHERE username_key LIKE 'by-%'`)).toEqual([]);
   });
+
+  it('never lets two admins who deactivate each other at the same moment both succeed: one admin remains', async () => {
+    const a = await t.newUser([Role.Admin], 'race.admin.a');
+    const b = await t.newUser([Role.Admin], 'race.admin.b');
+    await t.http().patch(`/api/users/${adminId}`).set(bearer(a.token)).send({ active: false }).expect(200);
+    const activeAdmins = async () => Number((await t.sql<{ n: number }>(
+      `SELECT count(*) AS n FROM users WHERE active = ? AND roles LIKE '%"admin"%'`, [true]))[0].n);
+    expect(await activeAdmins()).toBe(2);
+    const [byA, byB] = await Promise.all([
+      t.http().patch(`/api/users/${b.id}`).set(bearer(a.token)).send({ active: false }),
+      t.http().patch(`/api/users/${a.id}`).set(bearer(b.token)).send({ active: false }),
+    ]);
+    // The loser is refused as the last admin (422), or, if the winner finished first, is no longer let in at all (401).
+    const [won, lost] = [byA.status, byB.status].sort();
+    expect(won).toBe(200);
+    expect([401, 422]).toContain(lost);
+    expect(await activeAdmins()).toBe(1);
+  });
 });
