@@ -4,6 +4,7 @@ import { hasRole, type AuthUser } from '../common/auth/auth-user.js';
 import { NotFoundError } from '../common/errors/domain-errors.js';
 import type { Page, PageQuery } from '../common/http/paging.js';
 import { Complaint } from '../complaints/complaint.entity.js';
+import { complaintStanding } from '../complaints/complaint-standing.js';
 import { CaseAccess } from '../investigations/case-access.service.js';
 import { Investigation } from '../investigations/investigation.entity.js';
 import { Officer } from '../officers/officer.entity.js';
@@ -34,7 +35,7 @@ export class HistoryService {
     return this.log.history('officer', id, page, viewer);
   }
 
-  /** Reviewers and analysts see every complaint; investigators those they created or that are linked to their cases. */
+  /** Under the complaint routes' own rule (complaintStanding). */
   async complaint(id: string, page: PageQuery, viewer: AuthUser): Promise<Page<AuditEventResponse>> {
     const em = this.dataSource.manager;
     const complaint = await em.findOneBy(Complaint, { id });
@@ -43,11 +44,9 @@ export class HistoryService {
   }
 
   private async seesComplaint(complaint: Complaint, viewer: AuthUser): Promise<boolean> {
-    if (this.caseAccess.seesAllCases(viewer)) return true;
-    if (!hasRole(viewer, Role.Investigator)) return false;
-    if (complaint.createdBy === viewer.id) return true;
-    if (!complaint.investigationId) return false;
-    const investigation = await this.dataSource.manager.findOneBy(Investigation, { id: complaint.investigationId });
-    return !!investigation && this.caseAccess.isMember(this.dataSource.manager, investigation, viewer);
+    const em = this.dataSource.manager;
+    const investigation = complaint.investigationId ? await em.findOneBy(Investigation, { id: complaint.investigationId }) : null;
+    const onItsCase = !!investigation && hasRole(viewer, Role.Investigator) && (await this.caseAccess.isMember(em, investigation, viewer));
+    return complaintStanding(complaint, viewer, onItsCase).sees;
   }
 }

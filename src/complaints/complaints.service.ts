@@ -16,6 +16,7 @@ import { TeamMember } from '../investigations/team-member.entity.js';
 import { Role } from '../users/role.js';
 import { COMPLAINT_TRANSITIONS } from './complaint-status.js';
 import { Complaint } from './complaint.entity.js';
+import { complaintStanding, type ComplaintStanding } from './complaint-standing.js';
 import { ComplaintStatus } from './complaint.enums.js';
 import type { ComplainantDto, CreateComplaintDto, UpdateComplaintDto } from './dto/complaint.dto.js';
 import { COMPLAINANT_FIELDS, ComplaintResponse } from './dto/complaint.response.js';
@@ -35,15 +36,6 @@ function complainantColumns(dto: ComplainantDto): Pick<Complaint, 'complainantAn
     throw new RuleViolationError('a complainant who is not anonymous needs a name (complainant.name)');
   }
   return { complainantAnonymous: dto.anonymous, complainantName: dto.name ?? null, complainantContact: dto.contact ?? null };
-}
-
-/** What the caller's relation to one complaint allows. */
-interface Standing {
-  /** Created it, or is on the case it is linked to (investigators). */
-  own: boolean;
-  sees: boolean;
-  changes: boolean;
-  personalData: boolean;
 }
 
 /**
@@ -181,15 +173,12 @@ export class ComplaintsService {
     return complaint;
   }
 
-  private async standing(em: EntityManager, complaint: Complaint, actor: AuthUser): Promise<Standing> {
+  private async standing(em: EntityManager, complaint: Complaint, actor: AuthUser): Promise<ComplaintStanding> {
     return this.standingGiven(complaint, actor, await this.casesOf(em, actor, [complaint.investigationId]));
   }
 
-  private standingGiven(complaint: Complaint, actor: AuthUser, memberOf: Set<string>): Standing {
-    const reviewer = hasRole(actor, Role.Reviewer);
-    const own = hasRole(actor, Role.Investigator)
-      && (complaint.createdBy === actor.id || (complaint.investigationId !== null && memberOf.has(complaint.investigationId)));
-    return { own, sees: own || this.access.seesAllCases(actor), changes: own || reviewer, personalData: own || reviewer };
+  private standingGiven(complaint: Complaint, actor: AuthUser, memberOf: Set<string>): ComplaintStanding {
+    return complaintStanding(complaint, actor, complaint.investigationId !== null && memberOf.has(complaint.investigationId));
   }
 
   /** Of these investigations, those the user leads or is on the team of. */
