@@ -6,6 +6,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { RuleViolationError } from '../common/errors/domain-errors.js';
 import { requestContext } from '../common/http/request-context.js';
 import { Pseudonymiser, type OfficerPseudonym } from '../common/privacy/pseudonymiser.js';
+import { ReadQueries } from '../database/read-queries.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import type { ExportQuery } from './dto/export-query.dto.js';
 import {
@@ -20,19 +21,12 @@ interface SelectedColumn {
   convert?: (value: unknown) => unknown;
 }
 
-/** One page's SQL ($1… placeholders; the last is the key to start after) and its other parameters. */
+/** One page's SQL (`?` placeholders; the last is the key to start after), its other parameters, and the key to start from. */
 interface PageQuery {
   sql: string;
-  parameters: unknown[];
+  parameters: Array<string | number>;
   columnCount: number;
-}
-
-interface SqliteStatement {
-  raw(on: boolean): SqliteStatement;
-  all(...parameters: unknown[]): unknown[];
-}
-interface SqliteConnection {
-  prepare(sql: string): SqliteStatement;
+  firstKey: string | number;
 }
 
 export interface ExportFile {
@@ -70,6 +64,7 @@ export class ExportsService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly pseudonymiser: Pseudonymiser,
+    private readonly reads: ReadQueries,
   ) {}
 
   async export(dataset: ExportDataset, format: ExportFormat, query: ExportQuery, actor: AuthUser): Promise<ExportFile> {
@@ -77,7 +72,8 @@ export class ExportsService {
     const filters = applicableFilters(dataset, spec, query);
     const pseudonymise = query.pseudonymise === true;
     const columns = outputColumns(spec, pseudonymise ? await this.pseudonymiser.officers() : null, this.dataSource.options.type === 'postgres');
-    const pages = this.audited(this.pages(pageQuery(spec, columns, filters, query.includeArchived === true)), actor, {
+    const sqlite = this.dataSource.options.type === 'better-sqlite3';
+    const pages = this.audited(this.pages(pageQuery(spec, columns, filters, query.includeArchived === true, sqlite)), actor, {
       dataset, format, filters, includeArchived: query.includeArchived === true, pseudonymised: pseudonymise,
     });
     return {
@@ -89,38 +85,16 @@ export class ExportsService {
 
   /**
    * The rows as arrays (the output columns in order, then the key), a page at a time; nothing
-   * is read until the response asks for it. SQLite: a prepared statement on the connection in
-   * array mode (no object per row: a million of them cost more in garbage collection than the
-   * query itself). PostgreSQL: the same SQL through the pool.
+   * is read until the response asks for it. Read through ReadQueries (on SQLite its read-only
+   * connection, which sees only committed rows).
    */
   private async *pages(query: PageQuery): AsyncGenerator<RawRow[]> {
     const width = query.columnCount;
-    let run: (after: string) => Promise<RawRow[]>;
-    if (this.dataSource.options.type === 'better-sqlite3') {
-      const connection = (this.dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
-      // better-sqlite3 binds `?` in order: each $n becomes a `?` bound to the n-th value.
-      const order = [...query.sql.matchAll(/\$(\d+)/g)].map((match) => Number(match[1]) - 1);
-      const statement = connection.prepare(query.sql.replace(/\$\d+/g, '?')).raw(true);
-      run = async (after) => {
-        const values = [...query.parameters, after];
-        return statement.all(...order.map((i) => values[i])) as RawRow[];
-      };
-    } else {
-      run = async (after) => {
-        const rows: Array<Record<string, unknown>> = await this.dataSource.query(query.sql, [...query.parameters, after]);
-        return rows.map((row) => {
-          const values: RawRow = [];
-          for (let i = 0; i < width; i += 1) values.push(row[`c${i}`]);
-          values.push(row.k);
-          return values;
-        });
-      };
-    }
-    let after = '';
+    let after = query.firstKey;
     for (;;) {
-      const page = await run(after);
+      const page = await this.reads.arrays(query.sql, [...query.parameters, after]);
       if (page.length) {
-        after = page[page.length - 1][width] as string;
+        after = page[page.length - 1][width] as string | number;
         // The key is for paging only: rows leave with the output columns alone.
         for (const row of page) row.length = width;
         yield page;
@@ -189,23 +163,28 @@ function outputColumns(spec: DatasetSpec, pseudonym: OfficerPseudonym | null, da
 
 /**
  * The page query, built from the dataset's own SQL fragments: the output columns (c0…),
- * the key last, the filters as bound parameters, then `key > $n ORDER BY key LIMIT` (keyset
+ * the key last, the filters as bound parameters, then `key > ? ORDER BY key LIMIT` (keyset
  * paging: every page is an index range scan, however deep into the table).
+ *
+ * The key is the row's id on PostgreSQL. On SQLite it is the rowid: the table's own order,
+ * one B-tree walk a row fewer than through the id index (measured: 10-15% of the export's
+ * read). Rowids stay put: records are archived, never deleted, and Probity never VACUUMs
+ * (backups use VACUUM INTO, which leaves the source as it is).
  */
-function pageQuery(spec: DatasetSpec, columns: SelectedColumn[], filters: ExportFilters, includeArchived: boolean): PageQuery {
-  const key = `${spec.alias}.id`;
-  const parameters: unknown[] = [];
+function pageQuery(spec: DatasetSpec, columns: SelectedColumn[], filters: ExportFilters, includeArchived: boolean, sqlite: boolean): PageQuery {
+  const key = sqlite ? `${spec.alias}.rowid` : `${spec.alias}.id`;
+  const parameters: Array<string | number> = [];
   const conditions: string[] = [];
   for (const [name, value] of Object.entries(filters)) {
     parameters.push(value);
-    conditions.push(spec.filters[name as keyof ExportFilters]!.replaceAll(':value', `$${parameters.length}`));
+    conditions.push(spec.filters[name as keyof ExportFilters]!.replaceAll(':value', '?'));
   }
   if (spec.archivedColumn && !includeArchived) conditions.push(`${spec.archivedColumn} IS NULL`);
-  conditions.push(`${key} > $${parameters.length + 1}`);
+  conditions.push(`${key} > ?`);
   const joins = spec.joins
     .filter((j) => !j.onlyFor || j.onlyFor.some((name) => filters[name] !== undefined))
     .map((j) => `${j.optional ? 'LEFT JOIN' : 'INNER JOIN'} ${j.table} ${j.alias} ON ${j.on}`);
   const sql = `SELECT ${columns.map((c, n) => `${c.sql} AS c${n}`).join(', ')}, ${key} AS k FROM ${spec.table} ${spec.alias} ${joins.join(' ')} `
     + `WHERE ${conditions.join(' AND ')} ORDER BY ${key} LIMIT ${ExportsService.PAGE_SIZE}`;
-  return { sql, parameters, columnCount: columns.length };
+  return { sql, parameters, columnCount: columns.length, firstKey: sqlite ? 0 : '' };
 }
