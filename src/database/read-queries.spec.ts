@@ -62,6 +62,13 @@ describe('ReadQueries on SQLite', () => {
     expect(hydrated.pinned).toBe(true);
   });
 
+  it('answers rows as arrays in SELECT order, and the same statement as objects again after', async () => {
+    await ds.getRepository(Note).insert({ id: 'n3', pinned: false, tags: [], seenAt: null });
+    const sql = 'SELECT pinned, id FROM notes WHERE id = ?';
+    expect(await reads.arrays(sql, ['n3'])).toEqual([[0, 'n3']]);
+    expect(await reads.all(sql, ['n3'])).toEqual([{ pinned: 0, id: 'n3' }]);
+  });
+
   it('answers many rows with all()', async () => {
     await ds.getRepository(Note).insert([{ id: 'a', pinned: false, tags: [], seenAt: null }, { id: 'b', pinned: true, tags: [], seenAt: null }]);
     expect(await reads.all('SELECT id FROM notes WHERE pinned = ? ORDER BY id', [1])).toEqual([{ id: 'b' }]);

@@ -47,8 +47,8 @@ const asDay = (value: unknown): unknown =>
 
 /**
  * Streams a table out in constant memory: pages of PAGE_SIZE rows, each starting after the
- * last id seen (keyset paging: every page is an index range scan, however deep into the
- * table), encoded as they arrive. Every export is recorded as a disclosure.
+ * last key seen (keyset paging, see pageQuery), encoded as they arrive. Every export is
+ * recorded as a disclosure.
  *
  * Small pages keep the peak flat: a page of 2,000 rows lived long enough to be promoted to
  * the old generation, and a million rows then took the server from 150 to 350 MB before a
