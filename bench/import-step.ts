@@ -21,4 +21,4 @@ const started = process.hrtime.bigint();
 const report = await app.get(Importer).import(file, { format: 'ccrb', dryRun: false, skipInvalid: false, fileName: 'synthetic.csv', actor: null, via: 'cli' });
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 await app.close();
-process.stdout.write(`${JSON.stringify({ rows: report.rows, rejected: report.rejected, created: report.created, seconds })}\n`);
+process.stdout.write(`${JSON.stringify({ rows: report.rows, rejected: report.rejected, created: report.created, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
