@@ -65,7 +65,7 @@ export class ReadQueries implements OnModuleDestroy {
     const loaded = metadata.create() as Record<string, unknown>;
     for (const column of metadata.columns) {
       const value = row[column.databaseName];
-      loaded[column.propertyName] = value === null || value === undefined ? value ?? null : driver.prepareHydratedValue(value, column);
+      loaded[column.propertyName] = value == null ? null : driver.prepareHydratedValue(value, column);
     }
     return loaded as T;
   }
