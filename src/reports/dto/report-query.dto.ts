@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min,
@@ -98,7 +98,7 @@ export class SummaryQuery extends PublicationQuery implements CaseFilters {
   }
 }
 
-export class EarlyInterventionQuery extends PublicationQuery {
+export class EarlyInterventionQuery extends IntersectionType(PublicationQuery, PageQuery) {
   @AsOf() asOf?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, description: 'allegations needed to be listed; default EARLY_INTERVENTION_THRESHOLD' })
@@ -108,14 +108,6 @@ export class EarlyInterventionQuery extends PublicationQuery {
   @ApiPropertyOptional({ default: '12m', example: '12m', description: 'rolling window ending on asOf: days (90d), weeks (6w), months (12m) or years (2y)' })
   @IsOptional() @Matches(WITHIN_PATTERN, { message: 'within must be a number and d, w, m or y (e.g. 12m)' })
   within = '12m';
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
-  limit = 20;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
-  offset = 0;
 }
 
 export class CoaccusedQuery extends PageQuery {
