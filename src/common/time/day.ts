@@ -19,6 +19,13 @@ const parse = (day: string): Date => {
 };
 const format = (date: Date): string => date.toISOString().slice(0, 10);
 
+/** A real calendar day written YYYY-MM-DD, checked outside a DTO (an import's cells). */
+export function isCalendarDay(value: string): boolean {
+  if (!DAY.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && format(date) === value;
+}
+
 export function addDays(day: string, days: number): string {
   const date = parse(day);
   date.setUTCDate(date.getUTCDate() + days);

@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../../common/time/day.js';
 import { RowError } from '../import-row.js';
 
 /** Reading one record's cells by column name, with the checks every format needs; failures are RowErrors in words. */
@@ -39,7 +40,7 @@ export class Cells {
   optionalDay(column: string): string | null {
     const value = this.optional(column, 10);
     if (value === null) return null;
-    if (!isDay(value)) throw new RowError(`${column} "${value}" is not a calendar day YYYY-MM-DD`);
+    if (!isCalendarDay(value)) throw new RowError(`${column} "${value}" is not a calendar day YYYY-MM-DD`);
     return value;
   }
 
@@ -68,10 +69,4 @@ export class Cells {
     }
     return attributes;
   }
-}
-
-export function isDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
