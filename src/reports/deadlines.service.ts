@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Pseudonymiser } from '../common/privacy/pseudonymiser.js';
-import { addDays, Clock } from '../common/time/day.js';
+import { addDays, addMonths, Clock, daysBetween } from '../common/time/day.js';
 import { InvestigationStatus } from '../investigations/investigation.enums.js';
 import { ConductRegime, Sanction } from '../outcomes/outcome.enums.js';
 import { ResponseStatus } from '../recommendations/recommendation.enums.js';
@@ -11,7 +11,6 @@ import type {
 import { OfficerRef } from './dto/officer-ref.response.js';
 import type { DeadlinesQuery } from './dto/report-query.dto.js';
 import { narrow, ReportCriteria } from './report-criteria.js';
-import { addMonths, daysBetween } from './report-periods.js';
 import { ReportQueries } from './report-queries.js';
 
 export const RECOMMENDATIONS_DUE_WITHIN_DAYS = 14;

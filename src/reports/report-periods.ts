@@ -1,20 +1,6 @@
-import { addDays } from '../common/time/day.js';
+import { addDays, addMonths } from '../common/time/day.js';
 
-/**
- * Calendar arithmetic for report windows and deadlines, on 'YYYY-MM-DD' days in UTC. Done
- * here rather than in SQL because SQLite's date(d, '+1 month') rolls 31 January over into
- * March while PostgreSQL clamps to 28/29 February: one rule, computed once, keeps both
- * engines' answers identical.
- */
-
-/** `months` later (or earlier when negative); a day past the end of the month becomes its last day. */
-export function addMonths(day: string, months: number): string {
-  const [year, month, dayOfMonth] = day.split('-').map(Number);
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(dayOfMonth, lastDay));
-  return target.toISOString().slice(0, 10);
-}
+// Rolling report windows on 'YYYY-MM-DD' days; the calendar arithmetic is in common/time/day.ts.
 
 /** A rolling window length as the API takes it: 90d, 6w, 12m, 2y. */
 export const WITHIN_PATTERN = /^([1-9]\d{0,2})([dwmy])$/;
@@ -46,9 +32,4 @@ export function subtractPeriod(day: string, { amount, unit }: Period): string {
  */
 export function windowStart(asOf: string, period: Period): string {
   return addDays(subtractPeriod(asOf, period), 1);
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -1,4 +1,4 @@
-import { addDays, addYears, Clock } from './day.js';
+import { addDays, addMonths, addYears, Clock, daysBetween } from './day.js';
 
 describe('calendar days', () => {
   it('adds days across months and leap years', () => {
@@ -11,6 +11,22 @@ describe('calendar days', () => {
     expect(addYears('2021-06-30', 5)).toBe('2026-06-30');
     expect(addYears('2020-02-29', 5)).toBe('2025-02-28');
     expect(addYears('2020-02-29', 4)).toBe('2024-02-29');
+  });
+
+  it('adds months, clamping to the end of a shorter month (as PostgreSQL does, unlike SQLite)', () => {
+    expect(addMonths('2023-08-31', 18)).toBe('2025-02-28');
+    expect(addMonths('2023-08-31', 6)).toBe('2024-02-29');
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2024-03-31', -1)).toBe('2024-02-29');
+    expect(addMonths('2025-01-15', -12)).toBe('2024-01-15');
+    expect(addMonths('2024-12-15', 1)).toBe('2025-01-15');
+    expect(addMonths('2025-01-01', -25)).toBe('2022-12-01');
+  });
+
+  it('counts whole days between two days', () => {
+    expect(daysBetween('2023-06-01', '2025-01-01')).toBe(580);
+    expect(daysBetween('2025-01-01', '2024-12-31')).toBe(-1);
+    expect(daysBetween('2024-02-15', '2024-08-15')).toBe(182);
   });
 
   it('refuses text that is not a day', () => {

@@ -32,13 +32,30 @@ export function addDays(day: string, days: number): string {
   return format(date);
 }
 
+/**
+ * `months` later (or earlier when negative); a day past the end of the month becomes its last
+ * day. Done here rather than in SQL because SQLite's date(d, '+1 month') rolls 31 January over
+ * into March while PostgreSQL clamps to 28/29 February: one rule keeps both engines' answers
+ * identical.
+ */
+export function addMonths(day: string, months: number): string {
+  const date = parse(day);
+  const dayOfMonth = date.getUTCDate();
+  date.setUTCDate(1);
+  date.setUTCMonth(date.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  date.setUTCDate(Math.min(dayOfMonth, lastDay));
+  return format(date);
+}
+
 /** Same day `years` later; 29 February becomes 28 February in a common year (never 1 March). */
 export function addYears(day: string, years: number): string {
-  const date = parse(day);
-  const month = date.getUTCMonth();
-  date.setUTCFullYear(date.getUTCFullYear() + years);
-  if (date.getUTCMonth() !== month) date.setUTCDate(0);
-  return format(date);
+  return addMonths(day, 12 * years);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((parse(to).getTime() - parse(from).getTime()) / 86_400_000);
 }
 
 /**
