@@ -69,9 +69,14 @@ export function assertInvestigationRules(i: Pick<Investigation, 'mode' | 'opened
   }
 }
 
+/** An archived case is not changed, nor is anything on it. */
+export function assertNotArchived(i: Pick<Investigation, 'archivedAt' | 'reference'>): void {
+  if (i.archivedAt) throw new ConflictError(`investigation ${i.reference} is archived and cannot be changed`);
+}
+
 /** Closed and archived cases are not edited: a closed one is reopened first. */
 export function assertChangeable(i: Investigation): void {
-  if (i.archivedAt) throw new ConflictError(`investigation ${i.reference} is archived and cannot be changed`);
+  assertNotArchived(i);
   if (i.status === InvestigationStatus.Closed) throw new ConflictError(`investigation ${i.reference} is closed: reopen it to change it`);
 }
 

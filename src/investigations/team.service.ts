@@ -9,7 +9,7 @@ import { Role } from '../users/role.js';
 import { CaseAccess } from './case-access.service.js';
 import type { InvestigationDetailResponse } from './dto/investigation.response.js';
 import type { Investigation } from './investigation.entity.js';
-import { InvestigationsService, assertActiveInvestigator } from './investigations.service.js';
+import { InvestigationsService, assertActiveInvestigator, assertNotArchived } from './investigations.service.js';
 import { TeamMember } from './team-member.entity.js';
 
 /** Who works on a case besides the lead: managed by the lead or a reviewer. */
@@ -60,7 +60,7 @@ export class TeamService {
   /** Team members (other than the lead) may see the case but not change who is on it. */
   private async managedBy(em: EntityManager, investigationId: string, actor: AuthUser): Promise<Investigation> {
     const investigation = await this.access.writable(em, investigationId, actor);
-    if (investigation.archivedAt) throw new ConflictError(`investigation ${investigation.reference} is archived and cannot be changed`);
+    assertNotArchived(investigation);
     if (investigation.leadInvestigatorId !== actor.id && !hasRole(actor, Role.Reviewer)) {
       throw new NotAllowedError('only the lead investigator or a reviewer may change the team');
     }

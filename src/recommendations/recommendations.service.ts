@@ -13,7 +13,7 @@ import { newId, now } from '../database/columns.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { CaseAccess } from '../investigations/case-access.service.js';
 import { Investigation } from '../investigations/investigation.entity.js';
-import { assertChangeable } from '../investigations/investigations.service.js';
+import { assertChangeable, assertNotArchived } from '../investigations/investigations.service.js';
 import {
   type CreateRecommendationDto, type ExtendResponseDeadlineDto, type RecommendationQuery, RecommendationResponse, type RecommendationSort,
   type RecordImplementationDto, type RecordResponseDto, type UpdateRecommendationDto,
@@ -149,7 +149,7 @@ export class RecommendationsService {
       const current = await this.find(em, id);
       const investigation = await hiddenAs('recommendation', id, this.cases.writable(em, current.investigationId, actor));
       if (caseOpen) assertChangeable(investigation);
-      else if (investigation.archivedAt) throw new ConflictError(`investigation ${investigation.reference} is archived and cannot be changed`);
+      else assertNotArchived(investigation);
       if (current.archivedAt) throw new ConflictError(`recommendation ${id} is archived and can no longer be changed`);
       const updated = await updateVersioned(em, Recommendation, current, expectedVersion, decide(current));
       await this.audit.record(em, { actor, action, entityType: 'recommendation', entityId: id, before: { ...current }, after: { ...updated } });
