@@ -142,7 +142,7 @@ export class DeadlinesService {
       .sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.row.reference.localeCompare(b.row.reference) || a.row.id.localeCompare(b.row.id));
     const listed = expiring.slice(0, query.limit);
     const officers = await this.queries.officers(listed.map(({ row }) => row.officer_id));
-    const pseudonym = query.pseudonymise ? await this.pseudonymiser.officers() : null;
+    const pseudonym = await this.pseudonymiser.officersIf(query.pseudonymise);
     return {
       total: expiring.length,
       items: listed.map(({ row, expiresOn }) => ({

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AllegationCategory, Finding } from '../allegations/allegation.enums.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { NotFoundError } from '../common/errors/domain-errors.js';
-import { Pseudonymiser, type OfficerPseudonym } from '../common/privacy/pseudonymiser.js';
+import { Pseudonymiser } from '../common/privacy/pseudonymiser.js';
 import { Clock } from '../common/time/day.js';
 import { CaseAccess } from '../investigations/case-access.service.js';
 import { OutcomeType } from '../outcomes/outcome.enums.js';
@@ -80,7 +80,7 @@ export class OfficerPatternsService {
       })),
       barred: { current: barred.some((entry) => entry.removedOn === null), entries: barred },
     };
-    const pseudonym = await this.pseudonymFor(query.pseudonymise);
+    const pseudonym = await this.pseudonymiser.officersIf(query.pseudonymise);
     return OfficerProfileResponse.from(OfficerRef.from(officer, pseudonym), this.scopeOf(viewer), figures, query.suppress ?? null);
   }
 
@@ -108,7 +108,7 @@ export class OfficerPatternsService {
       this.queries.query<{ total: unknown }>(`SELECT COUNT(*) AS total FROM (${counted.getQuery()}) q`, counted.getParameters()),
     ]);
     const officers = await this.queries.officers(rows.map((row) => row.officer_id));
-    const pseudonym = await this.pseudonymFor(query.pseudonymise);
+    const pseudonym = await this.pseudonymiser.officersIf(query.pseudonymise);
     const published = new Published(query.suppress ?? null);
     return {
       asOf, within: query.within, from, to: asOf, minAllegations, suppress: query.suppress ?? null,
@@ -145,7 +145,7 @@ export class OfficerPatternsService {
       : [];
     const complaints = new Map(complaintRows.map((row) => [row.officer_id, toCount(row.n)]));
     const officers = await this.queries.officers(ids);
-    const pseudonym = await this.pseudonymFor(query.pseudonymise);
+    const pseudonym = await this.pseudonymiser.officersIf(query.pseudonymise);
     const published = new Published(query.suppress ?? null);
     return {
       officer: OfficerRef.from(officer, pseudonym),
@@ -162,10 +162,6 @@ export class OfficerPatternsService {
 
   private scopeOf(viewer: AuthUser): 'all_cases' | 'own_cases' {
     return this.access.seesAllCases(viewer) ? 'all_cases' : 'own_cases';
-  }
-
-  private async pseudonymFor(pseudonymise: boolean | undefined): Promise<OfficerPseudonym | null> {
-    return pseudonymise ? this.pseudonymiser.officers() : null;
   }
 
   private async officer(officerId: string): Promise<OfficerIdentityRow> {

@@ -31,6 +31,11 @@ export class Pseudonymiser {
       });
     return officerPseudonym(await this.key);
   }
+
+  /** The officer pseudonym when the caller asked for it (`pseudonymise=true`), else null (identities shown). */
+  async officersIf(pseudonymise: boolean | undefined): Promise<OfficerPseudonym | null> {
+    return pseudonymise ? this.officers() : null;
+  }
 }
 
 /** "OFF-" and 16 hex digits of HMAC-SHA256(key, officer id): 64 bits, no collisions in practice. */
