@@ -6,7 +6,7 @@ import { Pseudonymiser } from '../common/privacy/pseudonymiser.js';
 import { Clock } from '../common/time/day.js';
 import { CaseAccess } from '../investigations/case-access.service.js';
 import { OutcomeType } from '../outcomes/outcome.enums.js';
-import { OFFICER_IDENTITY_COLUMNS, OfficerRef, type OfficerIdentityRow } from './dto/officer-ref.response.js';
+import { OfficerRef, type OfficerIdentityRow } from './dto/officer-ref.response.js';
 import {
   OfficerProfileResponse, type BarredEntryView, type CoaccusedResponse, type EarlyInterventionResponse, type OfficerProfileFigures,
 } from './dto/officer-patterns.response.js';
@@ -165,7 +165,7 @@ export class OfficerPatternsService {
   }
 
   private async officer(officerId: string): Promise<OfficerIdentityRow> {
-    const [row] = await this.queries.query<OfficerIdentityRow>(`SELECT ${OFFICER_IDENTITY_COLUMNS} FROM officers WHERE id = :officerId`, { officerId });
+    const row = (await this.queries.officers([officerId])).get(officerId);
     if (!row) throw new NotFoundError('officer', officerId);
     return row;
   }
