@@ -71,9 +71,9 @@ export class ExportsService {
     const spec = DATASETS[dataset];
     const filters = applicableFilters(dataset, spec, query);
     const pseudonymise = query.pseudonymise === true;
-    const columns = outputColumns(spec, await this.pseudonymiser.officersIf(pseudonymise), this.dataSource.options.type === 'postgres');
-    const sqlite = this.dataSource.options.type === 'better-sqlite3';
-    const pages = this.audited(this.pages(pageQuery(spec, columns, filters, query.includeArchived === true, sqlite)), actor, {
+    const postgres = this.dataSource.options.type === 'postgres';
+    const columns = outputColumns(spec, await this.pseudonymiser.officersIf(pseudonymise), postgres);
+    const pages = this.audited(this.pages(pageQuery(spec, columns, filters, query.includeArchived === true, !postgres)), actor, {
       dataset, format, filters, includeArchived: query.includeArchived === true, pseudonymised: pseudonymise,
     });
     return {
