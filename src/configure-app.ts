@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -133,5 +134,28 @@ export async function createApp(config: AppConfig = loadConfig(), options: Creat
   } catch (error) {
     lock?.release();
     throw error;
+  }
+}
+
+/**
+ * SIGTERM (or Ctrl-C): new requests get 503, requests in flight finish, Fastify closes, then
+ * the database. Exit code 0 once all of it is done; a second signal kills at once.
+ */
+export function closeOnSignal(app: NestFastifyApplication): void {
+  const logger = new Logger('Shutdown');
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.log(`${signal} received: finishing requests in flight, then closing the database`);
+      app.close().then(
+        () => {
+          logger.log('closed cleanly');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error(`shutdown failed: ${(error as Error)?.message ?? String(error)}`);
+          process.exit(1);
+        },
+      );
+    });
   }
 }

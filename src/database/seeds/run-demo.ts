@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { closeOnSignal } from '../../configure-app.js';
 import { bootAndSeedDemo } from './demo-database.js';
 
 /**
@@ -7,11 +8,7 @@ import { bootAndSeedDemo } from './demo-database.js';
  */
 async function main(): Promise<void> {
   const { app, config, report } = await bootAndSeedDemo();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      app.close().then(() => process.exit(0), () => process.exit(1));
-    });
-  }
+  closeOnSignal(app);
   await app.listen({ port: config.port, host: config.host });
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   process.stdout.write(`${report}\n  Probity demo running: ${base}/api/docs (log in with POST /api/auth/login)\n\n`);
