@@ -176,9 +176,12 @@ async function main(): Promise<void> {
   log(`generating ${allegations} allegations over ${investigations} complaints (CCRB format)`);
   await runStep('generate-step', [csvFile, String(allegations), String(investigations)]);
 
+  // Each import starts with no other write-back running under it (a 230 MB file, then a gigabyte of database).
+  execFileSync('sync');
   log('import: Probity importer (validate pass + write pass, batched transactions, audit event)');
   const imported = await runStep<{ rows: number; rejected: number; seconds: number; checkSeconds: number; peakRssMb: number }>('import-step', [csvFile, probityDb]);
   if (imported.rejected) throw new Error(`the synthetic file had ${imported.rejected} rejected rows`);
+  execFileSync('sync');
   log('import: raw better-sqlite3 prepared statements');
   const rawImport = await runStep<{ rows: number; seconds: number }>('raw-import-step', [csvFile, rawDb]);
 

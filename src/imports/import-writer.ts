@@ -75,9 +75,10 @@ export class ImportWriter {
     await this.ensureOfficers(em, rows);
     await this.ensureInvestigations(em, rows);
     await this.ensureComplaints(em, rows);
-    await this.ensureSubjects(em, rows);
-    await this.insertAllegations(em, rows);
-    await this.insertOutcomes(em, rows);
+    const subjectKeys = rows.map((row) => this.subjectKey(row));
+    await this.ensureSubjects(em, rows, subjectKeys);
+    await this.insertAllegations(em, rows, subjectKeys);
+    await this.insertOutcomes(em, rows, subjectKeys);
   }
 
   private record() {
@@ -167,12 +168,13 @@ export class ImportWriter {
     }
   }
 
-  private async ensureSubjects(em: EntityManager, rows: ImportRow[]): Promise<void> {
+  /** `subjectKeys`: each row's subjectKey. */
+  private async ensureSubjects(em: EntityManager, rows: ImportRow[], subjectKeys: string[]): Promise<void> {
     const missing = new Map<string, ImportRow>();
-    for (const row of rows) {
-      const key = this.subjectKey(row);
+    rows.forEach((row, n) => {
+      const key = subjectKeys[n];
       if (!this.subjects.has(key) && !missing.has(key)) missing.set(key, row);
-    }
+    });
     // Only a case that existed before this import can already have these officers as subjects.
     const earlierCases = [...new Set([...missing.values()].map((row) => this.investigations.get(row.investigation.key)!)
       .filter((known) => !known.fresh).map((known) => known.id))];
@@ -198,9 +200,9 @@ export class ImportWriter {
     this.created.subjects += values.length;
   }
 
-  private async insertAllegations(em: EntityManager, rows: ImportRow[]): Promise<void> {
+  private async insertAllegations(em: EntityManager, rows: ImportRow[], subjectKeys: string[]): Promise<void> {
     const { at, createdBy, source } = this.context;
-    const subjects = rows.map((row) => this.subjects.get(this.subjectKey(row))!);
+    const subjects = subjectKeys.map((key) => this.subjects.get(key)!);
     // Allegations can only exist already under a subject that did.
     const earlier = rows.filter((_, n) => !subjects[n].fresh).map((row) => row.allegation.key);
     const existing = new Set((await this.findBySourceKey(em, Allegation, earlier)).map((found) => found.key));
@@ -223,16 +225,17 @@ export class ImportWriter {
   }
 
   /** One outcome per subject: the first row that gives one (docs/import-format.md). */
-  private async insertOutcomes(em: EntityManager, rows: ImportRow[]): Promise<void> {
+  private async insertOutcomes(em: EntityManager, rows: ImportRow[], subjectKeys: string[]): Promise<void> {
     const pending = new Map<string, ImportRow>();
     const earlier: string[] = [];
-    for (const row of rows) {
-      const subject = this.subjects.get(this.subjectKey(row))!;
-      if (!row.outcome || this.withOutcome.has(subject.id) || pending.has(subject.id)) continue;
+    rows.forEach((row, n) => {
+      if (!row.outcome) return;
+      const subject = this.subjects.get(subjectKeys[n])!;
+      if (this.withOutcome.has(subject.id) || pending.has(subject.id)) return;
       pending.set(subject.id, row);
       // Only a subject that existed before this import can already have an outcome.
       if (!subject.fresh) earlier.push(subject.id);
-    }
+    });
     for (const part of chunks(earlier, LOOKUP_CHUNK)) {
       const found: Array<{ subjectId: string }> = await em.createQueryBuilder().select('x.subject_id', 'subjectId')
         .from(Outcome, 'x').where('x.subject_id IN (:...part)', { part }).getRawMany();

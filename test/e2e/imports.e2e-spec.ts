@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
+import { writeSyntheticCcrb } from '../../bench/synthetic.js';
 import { runCli } from '../../src/cli/cli.js';
 import { AuditEvent } from '../../src/audit/audit-event.entity.js';
 import { Importer } from '../../src/imports/importer.js';
@@ -192,6 +193,32 @@ describe('bulk import', () => {
       expect(rest).toMatchObject({ alreadyPresent: 5, created: { allegations: 13 } });
       expect(await groupCount('finding')).toEqual(CCRB_EXPECTED.findings);
       expect((await counts()).investigations).toBe(6);
+    });
+
+    it('writes a transaction larger than the writer\'s chunks exactly as asked, and a stop keeps only whole transactions', async () => {
+      const file = join(dir, 'synthetic-5000.csv');
+      await writeSyntheticCcrb(file, { allegations: 5000, investigations: 500 });
+      const importer = t.app.get(Importer);
+      const stop = new AbortController();
+      const written: number[] = [];
+      // 4,500 rows per transaction: the writer's 2,000-row chunks, then the 500 left to fill it.
+      const options = { format: 'ccrb' as const, dryRun: false, skipInvalid: false, fileName: 'synthetic.csv', actor: null, via: 'cli' as const, batchSize: 4500 };
+      await expect(importer.import(file, {
+        ...options, signal: stop.signal,
+        onProgress: (progress) => {
+          if (progress.phase !== 'writing') return;
+          written.push(progress.done);
+          stop.abort(new Error('stopped for the test'));
+        },
+      })).rejects.toThrow('stopped for the test');
+      expect(written).toEqual([4500]);
+      expect((await counts()).allegations).toBe(4500);
+      const [failed] = await importEvents();
+      expect(failed).toMatchObject({ action: 'import.failed', detail: { created: { allegations: 4500 }, alreadyPresent: 0 } });
+
+      const rest = await importer.import(file, options);
+      expect(rest).toMatchObject({ rows: 5000, alreadyPresent: 4500, created: { allegations: 500 } });
+      expect((await counts()).allegations).toBe(5000);
     });
 
     it('imports the Probity format with outcomes and the barred list', async () => {

@@ -1,26 +1,24 @@
 import type { EntityManager } from 'typeorm';
-import { Counter } from '../../database/counter.entity.js';
+import { sqlFor } from '../../database/read-queries.js';
+
+/** Takes `count` numbers of a counter in one statement: creates it at 0 if need be, returns the last number taken. */
+const TAKE_NUMBERS = `INSERT INTO counters (name, value) VALUES (?, ?)
+  ON CONFLICT (name) DO UPDATE SET value = counters.value + excluded.value RETURNING value`;
 
 /**
- * Next human reference for a prefix and year, e.g. CMP-2026-000123. Runs inside the caller's
- * transaction: the UPDATE takes the row lock on PostgreSQL, so concurrent callers queue.
- */
-export async function nextReference(em: EntityManager, prefix: 'CMP' | 'INV', year: number): Promise<string> {
-  const name = `${prefix}-${year}`;
-  await em.createQueryBuilder().insert().into(Counter).values({ name, value: 0 }).orIgnore().execute();
-  await em.createQueryBuilder().update(Counter).set({ value: () => 'value + 1' }).where('name = :name', { name }).execute();
-  const { value } = await em.findOneByOrFail(Counter, { name });
-  return `${name}-${String(value).padStart(6, '0')}`;
-}
-
-/**
- * `count` consecutive references for a prefix and year in one step (bulk imports), in the
- * same numbering as nextReference and under the same row lock.
+ * `count` consecutive human references for a prefix and year, e.g. CMP-2026-000123, in the
+ * caller's transaction. The upsert takes the row lock on PostgreSQL, so concurrent callers
+ * queue and never share a number.
  */
 export async function reserveReferences(em: EntityManager, prefix: 'CMP' | 'INV', year: number, count: number): Promise<string[]> {
   const name = `${prefix}-${year}`;
-  await em.createQueryBuilder().insert().into(Counter).values({ name, value: 0 }).orIgnore().execute();
-  await em.createQueryBuilder().update(Counter).set({ value: () => `value + ${Math.trunc(count)}` }).where('name = :name', { name }).execute();
-  const { value } = await em.findOneByOrFail(Counter, { name });
-  return Array.from({ length: count }, (_, i) => `${name}-${String(value - count + 1 + i).padStart(6, '0')}`);
+  const [{ value }] = await em.query(sqlFor(em, TAKE_NUMBERS), [name, Math.trunc(count)]) as Array<{ value: number | string }>;
+  const last = Number(value);
+  return Array.from({ length: count }, (_, i) => `${name}-${String(last - count + 1 + i).padStart(6, '0')}`);
+}
+
+/** The next reference for a prefix and year. */
+export async function nextReference(em: EntityManager, prefix: 'CMP' | 'INV', year: number): Promise<string> {
+  const [reference] = await reserveReferences(em, prefix, year, 1);
+  return reference;
 }
