@@ -46,6 +46,13 @@ export interface WriterContext {
   at: string;
 }
 
+/** A row's investigation and officer, once both exist, and its subject's key (investigation id/officer id). */
+interface Found {
+  investigation: Known;
+  officerId: string;
+  subjectKey: string;
+}
+
 interface Known {
   id: string;
   /** Created by this import: nothing can hang off it yet, so look-ups under it are skipped. */
@@ -53,6 +60,10 @@ interface Known {
 }
 
 /**
+ * Every record below is written out field by field, not built with spreads: V8 builds a
+ * spread followed by a dozen more fields one property at a time, about a hundred times
+ * slower than a literal (measured here: 2.5 s against 20 ms for 100,000 investigations).
+ *
  * Writes batches of valid rows: finds what exists (officers by force and service number,
  * the rest by source key), creates what is missing with multi-row INSERTs, and remembers
  * ids across batches. Records an earlier import created are found again and left as they
@@ -75,15 +86,14 @@ export class ImportWriter {
     await this.ensureOfficers(em, rows);
     await this.ensureInvestigations(em, rows);
     await this.ensureComplaints(em, rows);
-    const subjectKeys = rows.map((row) => this.subjectKey(row));
-    await this.ensureSubjects(em, rows, subjectKeys);
-    await this.insertAllegations(em, rows, subjectKeys);
-    await this.insertOutcomes(em, rows, subjectKeys);
-  }
-
-  private record() {
-    const { at, createdBy, source } = this.context;
-    return { version: 1, createdAt: at, updatedAt: at, createdBy, archivedAt: null, archivedBy: null, archiveReason: null, source };
+    const found = rows.map((row): Found => {
+      const investigation = this.investigations.get(row.investigation.key)!;
+      const officerId = this.officers.get(officerKey(row.officer))!;
+      return { investigation, officerId, subjectKey: `${investigation.id}/${officerId}` };
+    });
+    await this.ensureSubjects(em, rows, found);
+    await this.insertAllegations(em, rows, found);
+    await this.insertOutcomes(em, rows, found);
   }
 
   private async ensureOfficers(em: EntityManager, rows: ImportRow[]): Promise<void> {
@@ -105,11 +115,15 @@ export class ImportWriter {
         }
       }
     }
-    const values = [...missing.entries()].map(([key, officer]) => {
+    const { at, createdBy, source } = this.context;
+    const values = [...missing.entries()].map(([key, o]): QueryDeepPartialEntity<Officer> => {
       const id = sequentialId();
       this.officers.set(key, id);
       return {
-        ...this.record(), id, sourceKey: `${officer.force}/${officer.serviceNumber}`.slice(0, 120), ...officer, joinedOn: null, leftOn: null,
+        id, version: 1, createdAt: at, updatedAt: at, createdBy, archivedAt: null, archivedBy: null, archiveReason: null,
+        source, sourceKey: `${o.force}/${o.serviceNumber}`.slice(0, 120), force: o.force, serviceNumber: o.serviceNumber,
+        givenName: o.givenName, familyName: o.familyName, rank: o.rank, unit: o.unit, station: o.station,
+        employmentStatus: o.employmentStatus, sourceAttributes: o.sourceAttributes, joinedOn: null, leftOn: null,
       };
     });
     await insertMany(em, Officer, values);
@@ -125,15 +139,18 @@ export class ImportWriter {
       this.investigations.set(key, { id, fresh: false });
       missing.delete(key);
     }
+    const { at, createdBy, source, leadInvestigatorId } = this.context;
     const byYear = groupBy(missing.values(), (investigation) => Number(investigation.openedOn.slice(0, 4)));
     for (const [year, investigations] of byYear) {
       const references = await reserveReferences(em, 'INV', year, investigations.length);
-      const values = investigations.map(({ key, ...investigation }, n) => {
+      const values = investigations.map((i, n): QueryDeepPartialEntity<Investigation> => {
         const id = sequentialId();
-        this.investigations.set(key, { id, fresh: true });
+        this.investigations.set(i.key, { id, fresh: true });
         return {
-          ...this.record(), id, sourceKey: key, reference: references[n], ...investigation, leadInvestigatorId: this.context.leadInvestigatorId,
-          location: null, conductFrom: null, conductTo: null,
+          id, version: 1, createdAt: at, updatedAt: at, createdBy, archivedAt: null, archivedBy: null, archiveReason: null,
+          source, sourceKey: i.key, reference: references[n], title: i.title, mode: i.mode, origin: i.origin, status: i.status,
+          station: i.station, operation: i.operation, openedOn: i.openedOn, closedOn: i.closedOn, summary: i.summary,
+          leadInvestigatorId, location: null, conductFrom: null, conductTo: null,
         };
       });
       await insertMany(em, Investigation, values);
@@ -152,14 +169,16 @@ export class ImportWriter {
       this.complaints.add(key);
       missing.delete(key);
     }
+    const { at, createdBy, source } = this.context;
     const byYear = groupBy(missing.values(), ({ complaint }) => Number(complaint.receivedOn.slice(0, 4)));
     for (const [year, complaints] of byYear) {
       const references = await reserveReferences(em, 'CMP', year, complaints.length);
-      const values = complaints.map(({ complaint: { key, ...complaint }, investigationKey }, n) => {
-        this.complaints.add(key);
+      const values = complaints.map(({ complaint: c, investigationKey }, n): QueryDeepPartialEntity<Complaint> => {
+        this.complaints.add(c.key);
         return {
-          ...this.record(), id: sequentialId(), sourceKey: key, reference: references[n], ...complaint, summary: null,
-          investigationId: this.investigations.get(investigationKey)!.id,
+          id: sequentialId(), version: 1, createdAt: at, updatedAt: at, createdBy, archivedAt: null, archivedBy: null, archiveReason: null,
+          source, sourceKey: c.key, reference: references[n], receivedOn: c.receivedOn, channel: c.channel, status: c.status,
+          complainantAttributes: c.complainantAttributes, summary: null, investigationId: this.investigations.get(investigationKey)!.id,
           complainantAnonymous: false, complainantName: null, complainantContact: null,
         };
       });
@@ -168,15 +187,13 @@ export class ImportWriter {
     }
   }
 
-  /** `subjectKeys`: each row's subjectKey. */
-  private async ensureSubjects(em: EntityManager, rows: ImportRow[], subjectKeys: string[]): Promise<void> {
-    const missing = new Map<string, ImportRow>();
-    rows.forEach((row, n) => {
-      const key = subjectKeys[n];
-      if (!this.subjects.has(key) && !missing.has(key)) missing.set(key, row);
+  private async ensureSubjects(em: EntityManager, rows: ImportRow[], found: Found[]): Promise<void> {
+    const missing = new Map<string, number>();
+    found.forEach(({ subjectKey }, n) => {
+      if (!this.subjects.has(subjectKey) && !missing.has(subjectKey)) missing.set(subjectKey, n);
     });
     // Only a case that existed before this import can already have these officers as subjects.
-    const earlierCases = [...new Set([...missing.values()].map((row) => this.investigations.get(row.investigation.key)!)
+    const earlierCases = [...new Set([...missing.values()].map((n) => found[n].investigation)
       .filter((known) => !known.fresh).map((known) => known.id))];
     for (const part of chunks(earlierCases, LOOKUP_CHUNK)) {
       const found: Array<{ id: string; investigationId: string; officerId: string }> = await em.createQueryBuilder()
@@ -187,22 +204,25 @@ export class ImportWriter {
         if (missing.delete(key)) this.subjects.set(key, { id: subject.id, fresh: false });
       }
     }
-    const values = [...missing.entries()].map(([key, row]) => {
+    const { at, createdBy, source } = this.context;
+    const values = [...missing.entries()].map(([key, n]): QueryDeepPartialEntity<Subject> => {
+      const row = rows[n];
       const id = sequentialId();
       this.subjects.set(key, { id, fresh: true });
       return {
-        ...this.record(), id, sourceKey: `${row.investigation.key}/${row.officer.serviceNumber}`.slice(0, 120),
-        investigationId: this.investigations.get(row.investigation.key)!.id, officerId: this.officers.get(officerKey(row.officer))!,
-        ...row.subject,
+        id, version: 1, createdAt: at, updatedAt: at, createdBy, archivedAt: null, archivedBy: null, archiveReason: null,
+        source, sourceKey: `${row.investigation.key}/${row.officer.serviceNumber}`.slice(0, 120),
+        investigationId: found[n].investigation.id, officerId: found[n].officerId,
+        rankAtTime: row.subject.rankAtTime, unitAtTime: row.subject.unitAtTime,
       };
     });
     await insertMany(em, Subject, values);
     this.created.subjects += values.length;
   }
 
-  private async insertAllegations(em: EntityManager, rows: ImportRow[], subjectKeys: string[]): Promise<void> {
+  private async insertAllegations(em: EntityManager, rows: ImportRow[], found: Found[]): Promise<void> {
     const { at, createdBy, source } = this.context;
-    const subjects = subjectKeys.map((key) => this.subjects.get(key)!);
+    const subjects = found.map(({ subjectKey }) => this.subjects.get(subjectKey)!);
     // Allegations can only exist already under a subject that did.
     const earlier = rows.filter((_, n) => !subjects[n].fresh).map((row) => row.allegation.key);
     const existing = new Set((await this.findBySourceKey(em, Allegation, earlier)).map((found) => found.key));
@@ -210,11 +230,10 @@ export class ImportWriter {
     rows.forEach((row, n) => {
       const a = row.allegation;
       if (existing.has(a.key)) return;
-      // Written out, not spread: this runs a million times.
       values.push({
         id: sequentialId(), version: 1, createdAt: at, updatedAt: at, createdBy, archivedAt: null, archivedBy: null, archiveReason: null,
-        source, sourceKey: a.key, subjectId: subjects[n].id, investigationId: this.investigations.get(row.investigation.key)!.id,
-        officerId: this.officers.get(officerKey(row.officer))!, category: a.category, standard: a.standard, severity: a.severity,
+        source, sourceKey: a.key, subjectId: subjects[n].id, investigationId: found[n].investigation.id,
+        officerId: found[n].officerId, category: a.category, standard: a.standard, severity: a.severity,
         caseToAnswer: a.caseToAnswer, finding: a.finding, detail: a.detail, allegedOn: a.allegedOn,
         sourceCategory: a.sourceCategory, sourceFinding: a.sourceFinding,
       });
@@ -225,14 +244,14 @@ export class ImportWriter {
   }
 
   /** One outcome per subject: the first row that gives one (docs/import-format.md). */
-  private async insertOutcomes(em: EntityManager, rows: ImportRow[], subjectKeys: string[]): Promise<void> {
-    const pending = new Map<string, ImportRow>();
+  private async insertOutcomes(em: EntityManager, rows: ImportRow[], found: Found[]): Promise<void> {
+    const pending = new Map<string, number>();
     const earlier: string[] = [];
     rows.forEach((row, n) => {
       if (!row.outcome) return;
-      const subject = this.subjects.get(subjectKeys[n])!;
+      const subject = this.subjects.get(found[n].subjectKey)!;
       if (this.withOutcome.has(subject.id) || pending.has(subject.id)) return;
-      pending.set(subject.id, row);
+      pending.set(subject.id, n);
       // Only a subject that existed before this import can already have an outcome.
       if (!subject.fresh) earlier.push(subject.id);
     });
@@ -244,17 +263,22 @@ export class ImportWriter {
         pending.delete(subjectId);
       }
     }
+    const { at, createdBy, source } = this.context;
     const outcomes: Array<QueryDeepPartialEntity<Outcome>> = [];
     const entries: Array<QueryDeepPartialEntity<BarredListEntry>> = [];
-    for (const [subjectId, row] of pending) {
+    for (const [subjectId, n] of pending) {
+      const row = rows[n];
       const outcome = row.outcome!;
       const id = sequentialId();
-      const investigationId = this.investigations.get(row.investigation.key)!.id;
-      const officerId = this.officers.get(officerKey(row.officer))!;
+      const investigationId = found[n].investigation.id;
+      const { officerId } = found[n];
       this.withOutcome.add(subjectId);
       outcomes.push({
-        ...this.record(), id, sourceKey: `${row.investigation.key}/${row.officer.serviceNumber}`.slice(0, 120),
-        subjectId, investigationId, officerId, rationale: null, ...outcome,
+        id, version: 1, createdAt: at, updatedAt: at, createdBy, archivedAt: null, archivedBy: null, archiveReason: null,
+        source, sourceKey: `${row.investigation.key}/${row.officer.serviceNumber}`.slice(0, 120),
+        subjectId, investigationId, officerId, rationale: null, type: outcome.type, sanction: outcome.sanction,
+        learningOutcome: outcome.learningOutcome, hearingType: outcome.hearingType, decidedOn: outcome.decidedOn,
+        decidedBy: outcome.decidedBy, regime: outcome.regime, sourceOutcome: outcome.sourceOutcome,
       });
       if (BARRING_OUTCOMES.includes(outcome.type)) {
         // Validation has checked that a dismissal follows gross misconduct found proven.
@@ -264,7 +288,7 @@ export class ImportWriter {
           reason: outcome.type === OutcomeType.Dismissed
             ? 'Dismissed without notice (imported record)'
             : 'Would have been dismissed had they not left the force (imported record)',
-          reviewEligibleOn: addYears(outcome.decidedOn, REVIEW_AFTER_YEARS), createdAt: this.context.at, createdBy: this.context.createdBy,
+          reviewEligibleOn: addYears(outcome.decidedOn, REVIEW_AFTER_YEARS), createdAt: at, createdBy,
           removedOn: null, removalReason: null,
         });
       }
@@ -273,10 +297,6 @@ export class ImportWriter {
     await insertMany(em, BarredListEntry, entries);
     this.created.outcomes += outcomes.length;
     this.created.barredListEntries += entries.length;
-  }
-
-  private subjectKey(row: ImportRow): string {
-    return `${this.investigations.get(row.investigation.key)!.id}/${this.officers.get(officerKey(row.officer))!}`;
   }
 
   private async findBySourceKey(em: EntityManager, entity: EntityTarget<ObjectLiteral>, keys: string[]): Promise<Array<{ id: string; key: string }>> {
