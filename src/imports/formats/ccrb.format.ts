@@ -80,6 +80,25 @@ function monthOf(cells: Cells, monthColumn: string, yearColumn: string): string 
   return firstOfMonth(year, month);
 }
 
+/** Fingerprints by text already hashed: CCRB's allegation texts come from a short list. Bounded, for files of free text. */
+const fingerprints = new Map<string, string>();
+const MAX_FINGERPRINTS = 10_000;
+
+/**
+ * The allegation's part of its key. Stable across releases: the allegation itself, not
+ * officer details that change (command, rank).
+ */
+function fingerprint(fado: string, allegationText: string | null): string {
+  const text = `${fado}\u0001${allegationText ?? ''}`;
+  let value = fingerprints.get(text);
+  if (value === undefined) {
+    value = hash('sha256', text, 'hex').slice(0, 16);
+    if (fingerprints.size >= MAX_FINGERPRINTS) fingerprints.clear();
+    fingerprints.set(text, value);
+  }
+  return value;
+}
+
 export const ccrbFormat: ImportFormat = {
   name: 'ccrb',
   source: 'ccrb',
@@ -109,8 +128,6 @@ export const ccrbFormat: ImportFormat = {
       ['Encounter outcome', cells.optional('outcome_description', 500)],
     ].filter(([, value]) => value !== null).map(([label, value]) => `${label}: ${value}.`);
 
-    // Stable across releases: the allegation itself, not officer details that change (command, rank).
-    const fingerprint = hash('sha256', `${fado}\u0001${allegationText ?? ''}`, 'hex').slice(0, 16);
     return {
       line,
       officer: {
@@ -152,7 +169,7 @@ export const ccrbFormat: ImportFormat = {
         unitAtTime: cells.optional('command_at_incident', 120),
       },
       allegation: {
-        key: `${complaintId}/${mosId}/${fingerprint}`,
+        key: `${complaintId}/${mosId}/${fingerprint(fado, allegationText)}`,
         category,
         standard: null,
         severity: Severity.Misconduct,
