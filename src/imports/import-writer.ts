@@ -188,6 +188,7 @@ export class ImportWriter {
   }
 
   private async ensureSubjects(em: EntityManager, rows: ImportRow[], found: Found[]): Promise<void> {
+    /** Subject key → the first row (its index) that names the subject. */
     const missing = new Map<string, number>();
     found.forEach(({ subjectKey }, n) => {
       if (!this.subjects.has(subjectKey) && !missing.has(subjectKey)) missing.set(subjectKey, n);
@@ -196,10 +197,10 @@ export class ImportWriter {
     const earlierCases = [...new Set([...missing.values()].map((n) => found[n].investigation)
       .filter((known) => !known.fresh).map((known) => known.id))];
     for (const part of chunks(earlierCases, LOOKUP_CHUNK)) {
-      const found: Array<{ id: string; investigationId: string; officerId: string }> = await em.createQueryBuilder()
+      const existing: Array<{ id: string; investigationId: string; officerId: string }> = await em.createQueryBuilder()
         .select('s.id', 'id').addSelect('s.investigation_id', 'investigationId').addSelect('s.officer_id', 'officerId')
         .from(Subject, 's').where('s.investigation_id IN (:...part)', { part }).getRawMany();
-      for (const subject of found) {
+      for (const subject of existing) {
         const key = `${subject.investigationId}/${subject.officerId}`;
         if (missing.delete(key)) this.subjects.set(key, { id: subject.id, fresh: false });
       }
@@ -225,7 +226,7 @@ export class ImportWriter {
     const subjects = found.map(({ subjectKey }) => this.subjects.get(subjectKey)!);
     // Allegations can only exist already under a subject that did.
     const earlier = rows.filter((_, n) => !subjects[n].fresh).map((row) => row.allegation.key);
-    const existing = new Set((await this.findBySourceKey(em, Allegation, earlier)).map((found) => found.key));
+    const existing = new Set((await this.findBySourceKey(em, Allegation, earlier)).map((match) => match.key));
     const values: Array<QueryDeepPartialEntity<Allegation>> = [];
     rows.forEach((row, n) => {
       const a = row.allegation;
@@ -245,6 +246,7 @@ export class ImportWriter {
 
   /** One outcome per subject: the first row that gives one (docs/import-format.md). */
   private async insertOutcomes(em: EntityManager, rows: ImportRow[], found: Found[]): Promise<void> {
+    /** Subject id → the row (its index) that gives the outcome. */
     const pending = new Map<string, number>();
     const earlier: string[] = [];
     rows.forEach((row, n) => {
@@ -256,9 +258,9 @@ export class ImportWriter {
       if (!subject.fresh) earlier.push(subject.id);
     });
     for (const part of chunks(earlier, LOOKUP_CHUNK)) {
-      const found: Array<{ subjectId: string }> = await em.createQueryBuilder().select('x.subject_id', 'subjectId')
+      const existing: Array<{ subjectId: string }> = await em.createQueryBuilder().select('x.subject_id', 'subjectId')
         .from(Outcome, 'x').where('x.subject_id IN (:...part)', { part }).getRawMany();
-      for (const { subjectId } of found) {
+      for (const { subjectId } of existing) {
         this.withOutcome.add(subjectId);
         pending.delete(subjectId);
       }
