@@ -40,9 +40,10 @@ export class UnitOfWork {
    * cache of 256 MB instead of 2 (it holds the index pages a transaction of 20,000 rows
    * touches), and the WAL checkpointed about every 200 MB instead of 4. Each checkpoint writes
    * scattered index pages back and syncs the file: the benchmark's raw inserts of a million
-   * rows took 65 s with the defaults, 51 s with these. Durability is
-   * unchanged (every commit still syncs the WAL). Overlapping bulk writers share the
-   * settings; the defaults return, and the WAL is checkpointed, when the last one ends.
+   * rows, in transactions of 5,000, took 65 s with the defaults and 51 s with this
+   * checkpointing and a 64 MB cache. Durability is unchanged (every commit still syncs the
+   * WAL). Overlapping bulk writers share the settings; the defaults return, and the WAL is
+   * checkpointed, when the last one ends.
    */
   async whileBulkWriting<T>(work: () => Promise<T>): Promise<T> {
     if (!this.serialise) return work();
