@@ -10,7 +10,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../src/app.module.js';
 import { loadConfig } from '../src/config/app.config.js';
 import { Importer } from '../src/imports/importer.js';
-import { Role } from '../src/users/role.js';
+import { Role } from '../src/common/auth/role.js';
 import { UsersService } from '../src/users/users.service.js';
 import { BENCH_PASSWORD, BENCH_USER } from './bench-env.js';
 

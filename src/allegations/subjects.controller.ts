@@ -11,7 +11,7 @@ import type { Page } from '../common/http/paging.js';
 import { ArchivablePageQuery } from '../common/http/query-flags.js';
 import { ArchiveDto } from '../common/records/archive.dto.js';
 import { ApiVersionedWrite, IfMatch } from '../common/records/versioning.js';
-import { CASE_ROLES, Role } from '../users/role.js';
+import { CASE_ROLES, Role } from '../common/auth/role.js';
 import { AddSubjectDto, SubjectResponse, UpdateSubjectDto } from './dto/subject.dto.js';
 import { SubjectsService } from './subjects.service.js';
 

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { Roles } from '../common/auth/roles.decorator.js';
-import { Role } from '../users/role.js';
+import { Role } from '../common/auth/role.js';
 import { AuditChain } from './audit-chain.service.js';
 import { AuditLogService } from './audit-log.service.js';
 import { AuditQuery } from './dto/audit-query.dto.js';

@@ -5,7 +5,7 @@ import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { Roles } from '../common/auth/roles.decorator.js';
 import { PageQuery } from '../common/http/paging.js';
 import { UuidParam } from '../common/http/params.js';
-import { CASE_ROLES } from '../users/role.js';
+import { CASE_ROLES } from '../common/auth/role.js';
 import { AuditEventPage } from './dto/audit-event.response.js';
 import { HistoryService } from './history.service.js';
 

@@ -8,7 +8,7 @@ import { complaintStanding } from '../complaints/complaint-standing.js';
 import { CaseAccess } from '../investigations/case-access.service.js';
 import { Investigation } from '../investigations/investigation.entity.js';
 import { Officer } from '../officers/officer.entity.js';
-import { Role } from '../users/role.js';
+import { Role } from '../common/auth/role.js';
 import { AuditLogService } from './audit-log.service.js';
 import type { AuditEventResponse } from './dto/audit-event.response.js';
 

@@ -10,7 +10,7 @@ import { now } from '../database/columns.js';
 import { ReadQueries } from '../database/read-queries.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { PasswordHasher } from '../users/password-hasher.js';
-import type { Role } from '../users/role.js';
+import type { Role } from '../common/auth/role.js';
 import { User } from '../users/user.entity.js';
 import { lockUserRow } from '../users/users.service.js';
 import type { LoginResponse, SessionUser } from './dto/auth.dto.js';

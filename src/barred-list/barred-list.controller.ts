@@ -5,7 +5,7 @@ import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { UuidParam } from '../common/http/params.js';
 import { Roles } from '../common/auth/roles.decorator.js';
 import type { Page } from '../common/http/paging.js';
-import { CASE_ROLES } from '../users/role.js';
+import { CASE_ROLES } from '../common/auth/role.js';
 import { BarredListService } from './barred-list.service.js';
 import { BarredListEntryResponse, BarredListQuery } from './dto/barred-list.dto.js';
 

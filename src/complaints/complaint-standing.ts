@@ -1,5 +1,5 @@
 import { hasRole, type AuthUser } from '../common/auth/auth-user.js';
-import { Role } from '../users/role.js';
+import { Role } from '../common/auth/role.js';
 import type { Complaint } from './complaint.entity.js';
 
 /** What the caller's relation to one complaint allows. */

@@ -8,7 +8,7 @@ import { Roles } from '../common/auth/roles.decorator.js';
 import { UuidParam } from '../common/http/params.js';
 import { ArchiveDto } from '../common/records/archive.dto.js';
 import { ApiVersionedWrite, IfMatch } from '../common/records/versioning.js';
-import { Role } from '../users/role.js';
+import { Role } from '../common/auth/role.js';
 import { ComplaintsService } from './complaints.service.js';
 import { CreateComplaintDto, UpdateComplaintDto } from './dto/complaint.dto.js';
 import { ComplaintResponse } from './dto/complaint.response.js';

@@ -13,7 +13,7 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { CaseAccess } from '../investigations/case-access.service.js';
 import { Investigation } from '../investigations/investigation.entity.js';
 import { TeamMember } from '../investigations/team-member.entity.js';
-import { Role } from '../users/role.js';
+import { Role } from '../common/auth/role.js';
 import { COMPLAINT_TRANSITIONS } from './complaint-status.js';
 import { Complaint } from './complaint.entity.js';
 import { complaintStanding, type ComplaintStanding } from './complaint-standing.js';

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEnti
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { Roles } from '../common/auth/roles.decorator.js';
-import { Role } from '../users/role.js';
+import { Role } from '../common/auth/role.js';
 import { ExportPathParams, ExportQuery } from './dto/export-query.dto.js';
 import { ExportsService } from './exports.service.js';
 

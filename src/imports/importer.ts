@@ -6,7 +6,7 @@ import { hasRole, type AuthUser } from '../common/auth/auth-user.js';
 import { now } from '../database/columns.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { brokenOutcomeRules } from '../outcomes/outcome-rules.js';
-import { Role } from '../users/role.js';
+import { Role } from '../common/auth/role.js';
 import { CsvFileError, readCsv, type CsvFile, type CsvRecord } from './csv-records.js';
 import { Cells } from './formats/cells.js';
 import { ccrbFormat } from './formats/ccrb.format.js';

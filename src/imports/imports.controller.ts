@@ -7,7 +7,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { Roles } from '../common/auth/roles.decorator.js';
 import { UuidParam } from '../common/http/params.js';
-import { Role } from '../users/role.js';
+import { Role } from '../common/auth/role.js';
 import { ImportJobCreatedResponse, ImportJobResponse, ImportQueryDto } from './dto/import.dto.js';
 import { ImportsService } from './imports.service.js';
 import { receiveImportUpload } from './upload.js';

@@ -4,7 +4,7 @@ import { hasRole, type AuthUser } from '../common/auth/auth-user.js';
 import { NotFoundError } from '../common/errors/domain-errors.js';
 import { newId, now } from '../database/columns.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { Role } from '../users/role.js';
+import { Role } from '../common/auth/role.js';
 import { ImportJobCreatedResponse, ImportJobResponse } from './dto/import.dto.js';
 import { ImportJob, ImportJobStatus } from './import-job.entity.js';
 import type { ImportReport } from './import-report.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder, ObjectLiteral } from 'typeorm';
 import { hasRole, type AuthUser } from '../common/auth/auth-user.js';
 import { NotFoundError } from '../common/errors/domain-errors.js';
-import { Role } from '../users/role.js';
+import { Role } from '../common/auth/role.js';
 import { Investigation } from './investigation.entity.js';
 import { TeamMember } from './team-member.entity.js';
 

@@ -1,4 +1,4 @@
-import { Role } from '../users/role.js';
+import { Role } from '../common/auth/role.js';
 import { InvestigationStatus as S } from './investigation.enums.js';
 import { TRANSITIONS, allowedTargets, rolesFor } from './investigation-lifecycle.js';
 

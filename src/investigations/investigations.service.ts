@@ -12,7 +12,7 @@ import { newId, now } from '../database/columns.js';
 import { Clock } from '../common/time/day.js';
 import { ReadQueries, sqlFor } from '../database/read-queries.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { Role } from '../users/role.js';
+import { Role } from '../common/auth/role.js';
 import { User } from '../users/user.entity.js';
 import { CaseAccess } from './case-access.service.js';
 import type { OpenInvestigationDto, UpdateInvestigationDto } from './dto/open-investigation.dto.js';

@@ -5,7 +5,7 @@ import { hasRole, type AuthUser } from '../common/auth/auth-user.js';
 import { ConflictError, NotAllowedError, NotFoundError } from '../common/errors/domain-errors.js';
 import { now } from '../database/columns.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { Role } from '../users/role.js';
+import { Role } from '../common/auth/role.js';
 import { CaseAccess } from './case-access.service.js';
 import type { InvestigationDetailResponse } from './dto/investigation.response.js';
 import type { Investigation } from './investigation.entity.js';

@@ -9,7 +9,7 @@ import { PageQuery } from '../common/http/paging.js';
 import { UuidParam } from '../common/http/params.js';
 import { ArchiveDto } from '../common/records/archive.dto.js';
 import { ApiVersionedWrite, IfMatch } from '../common/records/versioning.js';
-import { Role } from '../users/role.js';
+import { Role } from '../common/auth/role.js';
 import { ListOfficersQuery } from './dto/list-officers.query.js';
 import { OfficerCasesResponse } from './dto/officer-cases.response.js';
 import { CreateOfficerDto, UpdateOfficerDto } from './dto/officer.dto.js';

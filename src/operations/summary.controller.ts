@@ -4,7 +4,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { UuidParam } from '../common/http/params.js';
 import { Roles } from '../common/auth/roles.decorator.js';
-import { CASE_ROLES } from '../users/role.js';
+import { CASE_ROLES } from '../common/auth/role.js';
 import { InvestigationSummaryResponse, OperationSummaryResponse } from './dto/summary.response.js';
 import { SummaryService } from './summary.service.js';
 

@@ -9,7 +9,7 @@ import { UuidParam } from '../common/http/params.js';
 import { Roles } from '../common/auth/roles.decorator.js';
 import type { Page } from '../common/http/paging.js';
 import { ApiVersionedWrite, IfMatch } from '../common/records/versioning.js';
-import { CASE_ROLES, Role } from '../users/role.js';
+import { CASE_ROLES, Role } from '../common/auth/role.js';
 import { AmendOutcomeDto, OutcomeQuery, OutcomeResponse, RecordOutcomeDto } from './dto/outcome.dto.js';
 import { OutcomesService } from './outcomes.service.js';
 

@@ -9,7 +9,7 @@ import { Roles } from '../common/auth/roles.decorator.js';
 import type { Page } from '../common/http/paging.js';
 import { ArchiveDto } from '../common/records/archive.dto.js';
 import { ApiVersionedWrite, IfMatch } from '../common/records/versioning.js';
-import { CASE_ROLES, Role } from '../users/role.js';
+import { CASE_ROLES, Role } from '../common/auth/role.js';
 import {
   CreateRecommendationDto, ExtendResponseDeadlineDto, RecommendationQuery, RecommendationResponse, RecordImplementationDto,
   RecordResponseDto, UpdateRecommendationDto,

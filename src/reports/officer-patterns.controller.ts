@@ -4,7 +4,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { Roles } from '../common/auth/roles.decorator.js';
 import { UuidParam } from '../common/http/params.js';
-import { Role } from '../users/role.js';
+import { Role } from '../common/auth/role.js';
 import { CoaccusedResponse, OfficerProfileResponse } from './dto/officer-patterns.response.js';
 import { CoaccusedQuery, PublicationQuery } from './dto/report-query.dto.js';
 import { OfficerPatternsService } from './officer-patterns.service.js';

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { Roles } from '../common/auth/roles.decorator.js';
-import { Role } from '../users/role.js';
+import { Role } from '../common/auth/role.js';
 import { DeadlinesService } from './deadlines.service.js';
 import { DeadlinesResponse } from './dto/deadlines.response.js';
 import { EarlyInterventionResponse } from './dto/officer-patterns.response.js';

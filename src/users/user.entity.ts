@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Role } from './role.js';
+import { Role } from '../common/auth/role.js';
 
 @Entity('users')
 export class User {

@@ -5,7 +5,7 @@ import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { Roles } from '../common/auth/roles.decorator.js';
 import { PageQuery } from '../common/http/paging.js';
 import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserResponse } from './dto/user.dto.js';
-import { Role } from './role.js';
+import { Role } from '../common/auth/role.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')

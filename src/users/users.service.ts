@@ -11,7 +11,7 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto.js';
 import { UserResponse } from './dto/user.dto.js';
 import { PasswordHasher } from './password-hasher.js';
-import { Role } from './role.js';
+import { Role } from '../common/auth/role.js';
 import { User } from './user.entity.js';
 
 /** The fields an audit event may show of an account: never the password hash. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { runCli } from '../../src/cli/cli.js';
 import { AuditChain } from '../../src/audit/audit-chain.service.js';
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import { createComplaint, createOfficer } from '../support/factories.js';
 import { bearer, createTestApp, ENGINE, USER_PASSWORD, type TestApp } from '../support/test-app.js';
 

@@ -1,4 +1,4 @@
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import { ADMIN_PASSWORD, bearer, createTestApp, createTestDatabase, USER_PASSWORD, type TestApp, type TestDatabase } from '../support/test-app.js';
 
 /** Boots an app while collecting what it prints on stdout (where the first admin password goes). */

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import { bearer, createTestApp, USER_PASSWORD, type TestApp } from '../support/test-app.js';
 
 const SECRET = 'a-test-signing-secret-of-at-least-32-chars';

@@ -1,4 +1,4 @@
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import { ADMIN_PASSWORD, bearer, createTestApp, USER_PASSWORD, type TestApp } from '../support/test-app.js';
 
 const GENERIC_401 = { statusCode: 401, error: 'Unauthorized', message: 'invalid username or password' };

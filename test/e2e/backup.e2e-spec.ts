@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { runCli } from '../../src/cli/cli.js';
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import { bearer, createTestApp, createTestDatabase, ENGINE, USER_PASSWORD, type TestApp, type TestDatabase } from '../support/test-app.js';
 
 function collector() {

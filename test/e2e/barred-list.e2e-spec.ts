@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import { dismissal, provenAllegation, recordOutcome, subjectOnNewCase } from '../support/case-decisions.js';
 import { type RecordBody } from '../support/factories.js';
 import { ADMIN_PASSWORD, bearer, createTestApp, type TestApp } from '../support/test-app.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AuditEvent } from '../../src/audit/audit-event.entity.js';
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import { addTeamMember, complaintInput, createComplaint, createInvestigation } from '../support/factories.js';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 

@@ -1,4 +1,4 @@
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import { bearer, createTestApp, ENGINE, USER_PASSWORD, type TestApp } from '../support/test-app.js';
 
 /**

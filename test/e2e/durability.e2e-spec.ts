@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import { bearer, createTestApp, createTestDatabase, ENGINE, type TestApp, type TestDatabase } from '../support/test-app.js';
 
 const onSqlite = ENGINE === 'sqlite' ? describe : describe.skip;

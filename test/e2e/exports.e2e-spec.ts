@@ -5,7 +5,7 @@ import { AuditEvent } from '../../src/audit/audit-event.entity.js';
 import { UnitOfWork } from '../../src/database/unit-of-work.js';
 import { InvestigationMode } from '../../src/investigations/investigation.enums.js';
 import { OutcomeType } from '../../src/outcomes/outcome.enums.js';
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import { EXPORT_DATASETS } from '../../src/exports/export-datasets.js';
 import { ExportsService } from '../../src/exports/exports.service.js';
 import {

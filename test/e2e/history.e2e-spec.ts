@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import { addTeamMember, createComplaint, createInvestigation, createOfficer, type RecordBody } from '../support/factories.js';
 import { bearer, createTestApp, ENGINE, type TestApp } from '../support/test-app.js';
 

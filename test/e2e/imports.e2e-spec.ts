@@ -7,7 +7,7 @@ import { writeSyntheticCcrb } from '../../bench/synthetic.js';
 import { runCli } from '../../src/cli/cli.js';
 import { AuditEvent } from '../../src/audit/audit-event.entity.js';
 import { Importer } from '../../src/imports/importer.js';
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AuditEvent } from '../../src/audit/audit-event.entity.js';
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import {
   addTeamMember, createInvestigation, createOfficer, getInvestigation, insertAllegation, insertRecommendation, insertSubject,
   investigationInput, transitionInvestigation, advanceInvestigation,

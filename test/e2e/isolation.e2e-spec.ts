@@ -3,7 +3,7 @@ import { AuditEvent } from '../../src/audit/audit-event.entity.js';
 import { Complaint } from '../../src/complaints/complaint.entity.js';
 import { UnitOfWork } from '../../src/database/unit-of-work.js';
 import { EvidenceNote } from '../../src/investigations/evidence-note.entity.js';
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import {
   addTeamMember, createComplaint, createInvestigation, createOfficer, getInvestigation, insertAllegation, insertSubject,
 } from '../support/factories.js';

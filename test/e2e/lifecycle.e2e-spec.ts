@@ -1,5 +1,5 @@
 import { AuditEvent } from '../../src/audit/audit-event.entity.js';
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import { createInvestigation, getInvestigation, transitionInvestigation } from '../support/factories.js';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 

@@ -1,4 +1,4 @@
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import { createComplaint, createInvestigation, createOfficer, type RecordBody } from '../support/factories.js';
 import { bearer, createTestApp, ENGINE, type TestApp } from '../support/test-app.js';
 

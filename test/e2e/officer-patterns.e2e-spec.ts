@@ -1,4 +1,4 @@
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import { buildReportWorld, COMPLAINANT_MARKER, ReportFixtures } from '../support/report-fixtures.js';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AuditEvent } from '../../src/audit/audit-event.entity.js';
 import { Outcome } from '../../src/outcomes/outcome.entity.js';
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import {
   addAllegation, dismissal, provenAllegation, recordFinding, recordOutcome, subjectOnNewCase,
 } from '../support/case-decisions.js';

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { AuditEvent } from '../../src/audit/audit-event.entity.js';
 import { Clock } from '../../src/common/time/day.js';
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import { addRecommendation, recommendationInput, respondTo } from '../support/case-decisions.js';
 import { advanceInvestigation, createInvestigation, type RecordBody } from '../support/factories.js';
 import { ADMIN_PASSWORD, bearer, createTestApp, type TestApp } from '../support/test-app.js';

@@ -1,6 +1,6 @@
 import { AuditEvent } from '../../src/audit/audit-event.entity.js';
-import { loadReferenceCase, readReferenceCase, type ReferenceCaseActors } from '../../src/database/seeds/reference-case.js';
-import { Role } from '../../src/users/role.js';
+import { loadReferenceCase, readReferenceCase, type ReferenceCaseActors } from '../../src/demo/reference-case.js';
+import { Role } from '../../src/common/auth/role.js';
 import { type RecordBody } from '../support/factories.js';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 

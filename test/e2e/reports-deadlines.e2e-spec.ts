@@ -5,7 +5,7 @@ import type { Officer } from '../../src/officers/officer.entity.js';
 import { ConductRegime, OutcomeType, Sanction } from '../../src/outcomes/outcome.enums.js';
 import { Recommendation } from '../../src/recommendations/recommendation.entity.js';
 import { ResponseStatus } from '../../src/recommendations/recommendation.enums.js';
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import { COMPLAINANT_MARKER, ReportFixtures } from '../support/report-fixtures.js';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import { buildReportWorld, COMPLAINANT_MARKER, ReportFixtures } from '../support/report-fixtures.js';
 import { ReportQueries } from '../../src/reports/report-queries.js';
 import { bearer, createTestApp, ENGINE, type TestApp } from '../support/test-app.js';

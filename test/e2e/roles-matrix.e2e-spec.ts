@@ -1,7 +1,7 @@
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { ModulesContainer } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
-import { ALL_ROLES, Role } from '../../src/users/role.js';
+import { ALL_ROLES, Role } from '../../src/common/auth/role.js';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AuditEvent } from '../../src/audit/audit-event.entity.js';
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import { addSubject, dismissal, provenAllegation, recordOutcome } from '../support/case-decisions.js';
 import { addTeamMember, advanceInvestigation, createInvestigation, createOfficer, type RecordBody } from '../support/factories.js';
 import { ADMIN_PASSWORD, bearer, createTestApp, type TestApp } from '../support/test-app.js';

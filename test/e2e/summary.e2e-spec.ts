@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { Clock } from '../../src/common/time/day.js';
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import {
   addAllegation, addRecommendation, addSubject, dismissal, provenAllegation, recordOutcome, respondTo,
 } from '../support/case-decisions.js';

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { AuditChain } from '../../src/audit/audit-chain.service.js';
 import { hashEvent } from '../../src/audit/audit-hash.js';
 import type { AuditEvent } from '../../src/audit/audit-event.entity.js';
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import { TEST_PG_URL } from '../support/engines.js';
 import { bearer, createTestApp, createTestDatabase, ENGINE, type TestApp, type TestDatabase } from '../support/test-app.js';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import { ADMIN_PASSWORD, bearer, createTestApp, USER_PASSWORD, type TestApp } from '../support/test-app.js';
 
 const USER_FIELDS = ['active', 'createdAt', 'displayName', 'id', 'lastLoginAt', 'lockedUntil', 'roles', 'updatedAt', 'username'];

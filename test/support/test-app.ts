@@ -7,7 +7,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config/app.config.js';
 import { createApp } from '../../src/configure-app.js';
-import { Role } from '../../src/users/role.js';
+import { Role } from '../../src/common/auth/role.js';
 import { UsersService } from '../../src/users/users.service.js';
 import { freshPostgresDatabase, type Engine } from './engines.js';
 

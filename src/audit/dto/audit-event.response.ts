@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { hasRole, type AuthUser } from '../../common/auth/auth-user.js';
-import { Role } from '../../users/role.js';
+import { Role } from '../../common/auth/role.js';
 import type { AuditEvent } from '../audit-event.entity.js';
 import type { ChainHead } from '../audit-checkpoints.js';
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { Role } from '../../users/role.js';
+import { Role } from '../../common/auth/role.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../users/dto/user.dto.js';
 
 export class LoginDto {

@@ -1,4 +1,4 @@
-import type { Role } from '../../users/role.js';
+import type { Role } from './role.js';
 
 /** Who is calling: what the JWT strategy attaches to the request after checking the account. */
 export interface AuthUser {

@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse, ApiExtension } from '@nestjs/swagger';
-import { ALL_ROLES, type Role } from '../../users/role.js';
+import { ALL_ROLES, type Role } from './role.js';
 
 export const ROLES_KEY = 'probity:roles';
 export const PUBLIC_KEY = 'probity:public';

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { NotAllowedError } from '../errors/domain-errors.js';
 import type { AuthUser } from './auth-user.js';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator.js';
-import type { Role } from '../../users/role.js';
+import type { Role } from './role.js';
 
 /** Runs after the JWT guard. Closed by default: a route with no @Roles is refused. */
 @Injectable()

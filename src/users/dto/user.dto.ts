@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength,
 } from 'class-validator';
-import { Role } from '../role.js';
+import { Role } from '../../common/auth/role.js';
 import type { User } from '../user.entity.js';
 
 export const PASSWORD_MIN = 12;

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { closeOnSignal } from '../../configure-app.js';
+import { closeOnSignal } from '../configure-app.js';
 import { bootAndSeedDemo } from './demo-database.js';
 
 /**

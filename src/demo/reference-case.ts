@@ -3,24 +3,24 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { readFileSync } from 'node:fs';
 import { DataSource, IsNull } from 'typeorm';
-import { AllegationsService } from '../../allegations/allegations.service.js';
-import { CreateAllegationDto, RecordFindingDto } from '../../allegations/dto/allegation.dto.js';
-import { AddSubjectDto } from '../../allegations/dto/subject.dto.js';
-import { SubjectsService } from '../../allegations/subjects.service.js';
-import type { AuthUser } from '../../common/auth/auth-user.js';
-import { AddEvidenceNoteDto } from '../../investigations/dto/evidence-note.dto.js';
-import { OpenInvestigationDto } from '../../investigations/dto/open-investigation.dto.js';
-import { EvidenceNotesService } from '../../investigations/evidence-notes.service.js';
-import { Investigation } from '../../investigations/investigation.entity.js';
-import { InvestigationStatus } from '../../investigations/investigation.enums.js';
-import { InvestigationsService } from '../../investigations/investigations.service.js';
-import { LifecycleService } from '../../investigations/lifecycle.service.js';
-import { CreateOfficerDto } from '../../officers/dto/officer.dto.js';
-import { OfficersService } from '../../officers/officers.service.js';
-import { RecordOutcomeDto } from '../../outcomes/dto/outcome.dto.js';
-import { OutcomesService } from '../../outcomes/outcomes.service.js';
-import { CreateRecommendationDto } from '../../recommendations/dto/recommendation.dto.js';
-import { RecommendationsService } from '../../recommendations/recommendations.service.js';
+import { AllegationsService } from '../allegations/allegations.service.js';
+import { CreateAllegationDto, RecordFindingDto } from '../allegations/dto/allegation.dto.js';
+import { AddSubjectDto } from '../allegations/dto/subject.dto.js';
+import { SubjectsService } from '../allegations/subjects.service.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { AddEvidenceNoteDto } from '../investigations/dto/evidence-note.dto.js';
+import { OpenInvestigationDto } from '../investigations/dto/open-investigation.dto.js';
+import { EvidenceNotesService } from '../investigations/evidence-notes.service.js';
+import { Investigation } from '../investigations/investigation.entity.js';
+import { InvestigationStatus } from '../investigations/investigation.enums.js';
+import { InvestigationsService } from '../investigations/investigations.service.js';
+import { LifecycleService } from '../investigations/lifecycle.service.js';
+import { CreateOfficerDto } from '../officers/dto/officer.dto.js';
+import { OfficersService } from '../officers/officers.service.js';
+import { RecordOutcomeDto } from '../outcomes/dto/outcome.dto.js';
+import { OutcomesService } from '../outcomes/outcomes.service.js';
+import { CreateRecommendationDto } from '../recommendations/dto/recommendation.dto.js';
+import { RecommendationsService } from '../recommendations/recommendations.service.js';
 
 /** data/reference-case.json, as written (validated against the API's own DTOs before anything is written). */
 export interface ReferenceCaseData {
@@ -53,7 +53,7 @@ export interface ReferenceCaseResult {
   reference: string;
 }
 
-export const REFERENCE_CASE_FILE = new URL('../../../data/reference-case.json', import.meta.url);
+export const REFERENCE_CASE_FILE = new URL('../../data/reference-case.json', import.meta.url);
 
 export function readReferenceCase(file: URL | string = REFERENCE_CASE_FILE): ReferenceCaseData {
   return JSON.parse(readFileSync(file, 'utf8')) as ReferenceCaseData;

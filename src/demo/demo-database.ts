@@ -2,19 +2,19 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../../common/auth/auth-user.js';
-import { ConflictError } from '../../common/errors/domain-errors.js';
-import { loadConfig, type AppConfig } from '../../config/app.config.js';
-import { createApp } from '../../configure-app.js';
-import { SummaryService } from '../../operations/summary.service.js';
-import { PasswordHasher } from '../../users/password-hasher.js';
-import { Role } from '../../users/role.js';
-import { User } from '../../users/user.entity.js';
-import { UsersService } from '../../users/users.service.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { ConflictError } from '../common/errors/domain-errors.js';
+import { loadConfig, type AppConfig } from '../config/app.config.js';
+import { createApp } from '../configure-app.js';
+import { SummaryService } from '../operations/summary.service.js';
+import { PasswordHasher } from '../users/password-hasher.js';
+import { Role } from '../common/auth/role.js';
+import { User } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
 import { findReferenceCase, loadReferenceCase, readReferenceCase } from './reference-case.js';
 
 /** The demo's own database, beside (never instead of) data/probity.sqlite. */
-export const DEMO_DATABASE = fileURLToPath(new URL('../../../data/demo.sqlite', import.meta.url));
+export const DEMO_DATABASE = fileURLToPath(new URL('../../data/demo.sqlite', import.meta.url));
 
 const DEMO_USERS = [
   { username: 'demo-admin', role: Role.Admin },
