@@ -1,6 +1,7 @@
 // Jest runs in its native ESM mode (node --experimental-vm-modules); SWC strips types and
 // emits the decorator metadata Nest's dependency injection needs.
-// The e2e suite runs twice: on SQLite and on PostgreSQL (TEST_DATABASE_URL or 127.0.0.1:5432/test).
+// The service tier and the e2e suite each run twice: on SQLite and on PostgreSQL
+// (TEST_DATABASE_URL or 127.0.0.1:5432/test).
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 
@@ -26,18 +27,26 @@ const shared = {
   testEnvironment: 'node',
 };
 const e2e = { ...shared, testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], testTimeout: 60000 };
+// Services on a real database, no HTTP (test/support/service-context.ts).
+const service = { ...shared, testMatch: ['<rootDir>/test/service/**/*.service-spec.ts'] };
+const sqlite = ['<rootDir>/test/support/engine-sqlite.ts'];
+const postgres = ['<rootDir>/test/support/engine-postgres.ts'];
 
 export default async () => {
   const projects = [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
-    { ...e2e, displayName: 'e2e-sqlite', setupFiles: ['<rootDir>/test/support/engine-sqlite.ts'] },
+    { ...service, displayName: 'service-sqlite', setupFiles: sqlite },
+    { ...e2e, displayName: 'e2e-sqlite', setupFiles: sqlite },
   ];
   if (await postgresReachable()) {
-    projects.push({ ...e2e, displayName: 'e2e-postgres', setupFiles: ['<rootDir>/test/support/engine-postgres.ts'] });
+    projects.push(
+      { ...service, displayName: 'service-postgres', setupFiles: postgres },
+      { ...e2e, displayName: 'e2e-postgres', setupFiles: postgres },
+    );
   } else if (process.env.CI === 'true') {
-    throw new Error(`PostgreSQL at ${pgUrl} is unreachable: CI requires the e2e suite on PostgreSQL`);
+    throw new Error(`PostgreSQL at ${pgUrl} is unreachable: CI requires the service tier and the e2e suite on PostgreSQL`);
   } else {
-    console.warn(`\n*** PostgreSQL at ${pgUrl} is unreachable: the e2e suite on PostgreSQL is SKIPPED ***\n`);
+    console.warn(`\n*** PostgreSQL at ${pgUrl} is unreachable: the service tier and the e2e suite on PostgreSQL are SKIPPED ***\n`);
   }
   return { projects };
 };

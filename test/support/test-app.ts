@@ -63,14 +63,9 @@ export interface TestAppOptions {
   logStream?: DestinationStream;
 }
 
-/**
- * Boots the real app (as main.ts does) on a fresh database with the real migrations.
- * Keep one app open at a time: passport's strategy registry is process-wide, so the newest
- * app's login and token checks would serve every open app.
- */
-export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const db = options.db ?? await createTestDatabase();
-  const env = {
+/** The environment the tests run the app with, on `db`; `env` on top ('' unsets a variable). */
+export function testEnvironment(db: TestDatabase, env: Record<string, string> = {}): Record<string, string | undefined> {
+  return {
     ...process.env,
     DATABASE_URL: db.url,
     PROBITY_ADMIN_PASSWORD: ADMIN_PASSWORD,
@@ -78,9 +73,18 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     LOGIN_RATE_LIMIT: '1000',
     // Each test database gets its own audit signing key and checkpoint file.
     ...(db.dir ? { AUDIT_KEY_FILE: join(db.dir, 'audit-ed25519.pem'), AUDIT_CHECKPOINT_FILE: join(db.dir, 'audit-checkpoints.jsonl') } : {}),
-    ...options.env,
+    ...env,
   };
-  const app = await createApp(loadConfig(env), { logStream: options.logStream });
+}
+
+/**
+ * Boots the real app (as main.ts does) on a fresh database with the real migrations.
+ * Keep one app open at a time: passport's strategy registry is process-wide, so the newest
+ * app's login and token checks would serve every open app.
+ */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const db = options.db ?? await createTestDatabase();
+  const app = await createApp(loadConfig(testEnvironment(db, options.env)), { logStream: options.logStream });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const users = app.get(UsersService);
