@@ -32,6 +32,8 @@ describe('BarredListService: who goes on the barred list', () => {
   let actors: CaseActors;
   let lead: AuthUser;
   let reviewer: AuthUser;
+  let analyst: AuthUser;
+  let otherInvestigator: AuthUser;
 
   const record = async (subjectId: string, body: Record<string, unknown>) =>
     ctx.services.outcomes.record(subjectId, await ctx.dto(RecordOutcomeDto, body), reviewer);
@@ -47,8 +49,9 @@ describe('BarredListService: who goes on the barred list', () => {
 
   beforeAll(async () => {
     ctx = await createServiceContext({ today: '2024-06-01' });
-    lead = await ctx.actor(Role.Investigator);
-    reviewer = await ctx.actor(Role.Reviewer);
+    ({ lead, reviewer, analyst, otherInvestigator } = await ctx.actors({
+      lead: [Role.Investigator], reviewer: [Role.Reviewer], analyst: [Role.Analyst], otherInvestigator: [Role.Investigator],
+    }));
     actors = { investigator: lead, reviewer };
   });
   afterEach(() => { jest.restoreAllMocks(); });
@@ -145,8 +148,6 @@ describe('BarredListService: who goes on the barred list', () => {
     const { investigation, officer, subject } = await provenGrossMisconduct();
     await record(subject.id, dismissal());
     const query = await ctx.dto(BarredListQuery, { q: officer.familyName });
-    const analyst = await ctx.actor(Role.Analyst);
-    const otherInvestigator = await ctx.actor(Role.Investigator);
 
     const [asAnalyst] = (await ctx.services.barredList.list(query, analyst)).items;
     const [asOutsider] = (await ctx.services.barredList.list(query, otherInvestigator)).items;

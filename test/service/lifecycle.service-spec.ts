@@ -25,9 +25,7 @@ describe('LifecycleService: who may move a case where', () => {
 
   beforeAll(async () => {
     ctx = await createServiceContext({ today: '2024-06-01' });
-    lead = await ctx.actor(Role.Investigator);
-    reviewer = await ctx.actor(Role.Reviewer);
-    outsider = await ctx.actor(Role.Investigator);
+    ({ lead, reviewer, outsider } = await ctx.actors({ lead: [Role.Investigator], reviewer: [Role.Reviewer], outsider: [Role.Investigator] }));
   });
   afterAll(() => ctx?.close());
 

@@ -25,6 +25,9 @@ describe('OutcomesService: an outcome must rest on the findings and the officer'
   let actors: CaseActors;
   let lead: AuthUser;
   let reviewer: AuthUser;
+  /** Investigators who also hold the reviewer role. */
+  let colleague: AuthUser;
+  let leadingReviewer: AuthUser;
 
   const record = async (subjectId: string, body: Record<string, unknown>, by = reviewer) =>
     ctx.services.outcomes.record(subjectId, await ctx.dto(RecordOutcomeDto, body), by);
@@ -40,8 +43,10 @@ describe('OutcomesService: an outcome must rest on the findings and the officer'
 
   beforeAll(async () => {
     ctx = await createServiceContext({ today: TODAY });
-    lead = await ctx.actor(Role.Investigator);
-    reviewer = await ctx.actor(Role.Reviewer);
+    ({ lead, reviewer, colleague, leadingReviewer } = await ctx.actors({
+      lead: [Role.Investigator], reviewer: [Role.Reviewer],
+      colleague: [Role.Investigator, Role.Reviewer], leadingReviewer: [Role.Investigator, Role.Reviewer],
+    }));
     actors = { investigator: lead, reviewer };
   });
   afterAll(() => ctx?.close());
@@ -186,7 +191,6 @@ describe('OutcomesService: an outcome must rest on the findings and the officer'
     it('refuses the decision to a reviewer on the case team, and writes nothing', async () => {
       const { investigation, subject } = await subjectOnNewCase(ctx, lead);
       await provenAllegation(ctx, actors, subject.id, Severity.GrossMisconduct);
-      const colleague = await ctx.actor(Role.Investigator, Role.Reviewer);
       await ctx.services.team.add(investigation.id, colleague.id, lead);
       const dto = await ctx.dto(RecordOutcomeDto, dismissal());
 
@@ -198,7 +202,6 @@ describe('OutcomesService: an outcome must rest on the findings and the officer'
     });
 
     it('refuses the decision to a reviewer who leads the case', async () => {
-      const leadingReviewer = await ctx.actor(Role.Investigator, Role.Reviewer);
       const { subject } = await subjectOnNewCase(ctx, leadingReviewer);
       await provenAllegation(ctx, { investigator: leadingReviewer, reviewer }, subject.id, Severity.GrossMisconduct);
       const dto = await ctx.dto(RecordOutcomeDto, dismissal());

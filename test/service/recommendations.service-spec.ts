@@ -36,8 +36,7 @@ describe('RecommendationsService: the response clock', () => {
 
   beforeAll(async () => {
     ctx = await createServiceContext({ today: TODAY });
-    lead = await ctx.actor(Role.Investigator);
-    reviewer = await ctx.actor(Role.Reviewer);
+    ({ lead, reviewer } = await ctx.actors({ lead: [Role.Investigator], reviewer: [Role.Reviewer] }));
   });
   beforeEach(() => ctx.clock.set(TODAY));
   afterAll(() => ctx?.close());

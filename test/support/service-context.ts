@@ -4,7 +4,7 @@
  * back the rows and audit events they wrote. Only the clock is replaced, by one the test sets.
  *
  *   const ctx = await createServiceContext({ today: '2024-06-01' });
- *   const lead = await ctx.actor(Role.Investigator);
+ *   const { lead, reviewer } = await ctx.actors({ lead: [Role.Investigator], reviewer: [Role.Reviewer] });
  *   const opened = await ctx.services.investigations.open(await ctx.dto(OpenInvestigationDto, investigationInput()), lead);
  *   const error = await ctx.refused(() => ctx.services.lifecycle.transition(opened.id, move, 1, lead));
  *   await ctx.close();
@@ -67,8 +67,11 @@ export interface ServiceContext {
   dataSource: DataSource;
   clock: FixedClock;
   services: Services;
-  /** A new active user holding exactly these roles, as the JWT strategy would attach it. */
-  actor(...roles: Role[]): Promise<AuthUser>;
+  /**
+   * One new active user per key, holding exactly its roles, as the JWT strategy would attach
+   * them; made at once, because password hashing is the slow part.
+   */
+  actors<K extends string>(roles: Record<K, Role[]>): Promise<Record<K, AuthUser>>;
   /** `plain` through the app's global ValidationPipe, as a request body would be: the DTO instance, or a 400. */
   dto<T extends object>(type: new () => T, plain: object): Promise<T>;
   /** The rows of `entity` matching `where`, read back from the database. */
@@ -116,6 +119,11 @@ export async function createServiceContext(options: { today: string }): Promise<
     recommendations: module.get(RecommendationsService),
   };
   let users = 0;
+  const newUser = async (name: string, roles: Role[]): Promise<AuthUser> => {
+    const username = `${name}-${++users}`;
+    const user = await services.users.create({ username, displayName: `Test ${username}`, roles, password: USER_PASSWORD }, null);
+    return { id: user.id, username: user.username, roles: user.roles };
+  };
 
   const tableCounts = async () => {
     const counts: Record<string, number> = {};
@@ -129,10 +137,10 @@ export async function createServiceContext(options: { today: string }): Promise<
     dataSource,
     clock,
     services,
-    async actor(...roles) {
-      const username = `${roles.join('-') || 'none'}-${++users}`;
-      const user = await services.users.create({ username, displayName: `Test ${username}`, roles, password: USER_PASSWORD }, null);
-      return { id: user.id, username: user.username, roles: user.roles };
+    async actors(roles) {
+      const entries = Object.entries<Role[]>(roles);
+      const made = await Promise.all(entries.map(([name, given]) => newUser(name, given)));
+      return Object.fromEntries(entries.map(([name], i) => [name, made[i]])) as Record<keyof typeof roles, AuthUser>;
     },
     async dto(type, plain) {
       return validationPipe.transform(plain, { type: 'body', metatype: type });
