@@ -1,6 +1,4 @@
-import { jest } from '@jest/globals';
 import { Severity } from '../../src/allegations/allegation.enums.js';
-import { AuditService } from '../../src/audit/audit.service.js';
 import { BarredListEntry } from '../../src/barred-list/barred-list-entry.entity.js';
 import { BarredListQuery } from '../../src/barred-list/dto/barred-list.dto.js';
 import type { AuthUser } from '../../src/common/auth/auth-user.js';
@@ -54,7 +52,6 @@ describe('BarredListService: who goes on the barred list', () => {
     }));
     actors = { investigator: lead, reviewer };
   });
-  afterEach(() => { jest.restoreAllMocks(); });
   afterAll(() => ctx?.close());
 
   it('puts a dismissed officer on the barred list, with the reason, the case and a review date five years on', async () => {
@@ -102,17 +99,12 @@ describe('BarredListService: who goes on the barred list', () => {
 
   it('records neither the dismissal nor the barring if the barred-list entry cannot be written', async () => {
     const { officer, subject } = await provenGrossMisconduct();
-    const audit = ctx.module.get(AuditService);
-    const append = audit.record.bind(audit);
-    jest.spyOn(audit, 'record').mockImplementation(async (em, entry) => {
-      if (entry.action === 'barred_list.added') throw new Error('disk full');
-      return append(em, entry);
-    });
+    ctx.failNextAudit('barred_list.added');
     const dto = await ctx.dto(RecordOutcomeDto, dismissal());
 
     const error = await ctx.refused(() => ctx.services.outcomes.record(subject.id, dto, reviewer));
 
-    expect(error.message).toBe('disk full');
+    expect(error.message).toBe('audit write failed: barred_list.added');
     expect(await ctx.rows(Outcome, { subjectId: subject.id })).toEqual([]);
     expect(await ctx.rows(Officer, { id: officer.id })).toEqual([expect.objectContaining({ employmentStatus: EmploymentStatus.Serving, version: 1 })]);
   });

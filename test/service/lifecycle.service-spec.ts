@@ -47,6 +47,16 @@ describe('LifecycleService: who may move a case where', () => {
     expect(events[1].changes).toMatchObject({ status: { before: S.Investigating, after: S.ReportSubmitted } });
   });
 
+  it('undoes the move when its audit event cannot be written', async () => {
+    const { id } = await openCase(ctx, lead);
+    ctx.failNextAudit('investigation.transitioned');
+
+    const error = await ctx.refused(() => transition(ctx, lead, id, S.Investigating));
+
+    expect(error.message).toBe('audit write failed: investigation.transitioned');
+    expect(await stored(id)).toMatchObject({ status: S.Open, version: 1 });
+  });
+
   it('refuses an investigator the move to decision, and writes nothing', async () => {
     const id = await caseAt(toReportSubmitted());
 

@@ -99,6 +99,16 @@ describe('RecommendationsService: the response clock', () => {
     expect(await readOn('2024-05-01', r.id)).toMatchObject({ overdue: true });
   });
 
+  it('undoes the extension when its audit event cannot be written', async () => {
+    const r = await issueOnNewCase('2024-01-10');
+    ctx.failNextAudit('recommendation.deadline_extended');
+
+    const error = await ctx.refused(() => extend(r, { responseDueOn: '2024-04-30', reason: 'Recipient asked for more time' }));
+
+    expect(error.message).toBe('audit write failed: recommendation.deadline_extended');
+    expect(await stored(r.id)).toMatchObject({ responseDueOn: '2024-03-06', dueExtensionReason: null, version: 1 });
+  });
+
   it('refuses an extension that does not move the due date later', async () => {
     const r = await issueOnNewCase('2024-01-10');
     const dto = await ctx.dto(ExtendResponseDeadlineDto, { responseDueOn: '2024-03-06', reason: 'Same day again' });

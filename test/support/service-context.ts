@@ -9,12 +9,14 @@
  *   const error = await ctx.refused(() => ctx.services.lifecycle.transition(opened.id, move, 1, lead));
  *   await ctx.close();
  */
+import { jest } from '@jest/globals';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource, MoreThan, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import { AllegationsService } from '../../src/allegations/allegations.service.js';
 import { SubjectsService } from '../../src/allegations/subjects.service.js';
 import { AppModule } from '../../src/app.module.js';
 import { AuditEvent } from '../../src/audit/audit-event.entity.js';
+import { AuditService } from '../../src/audit/audit.service.js';
 import { BarredListService } from '../../src/barred-list/barred-list.service.js';
 import type { AuthUser } from '../../src/common/auth/auth-user.js';
 import type { Role } from '../../src/common/auth/role.js';
@@ -85,6 +87,11 @@ export interface ServiceContext {
    * action threw and left every table's row count and the audit log exactly as they were.
    */
   refused(action: () => Promise<unknown>): Promise<Error>;
+  /**
+   * Makes the next audit append of `action` fail (as a full disk would), to show that the
+   * change it records shares its transaction: the change must be undone with it.
+   */
+  failNextAudit(action: string): void;
   close(): Promise<void>;
 }
 
@@ -163,6 +170,14 @@ export async function createServiceContext(options: { today: string }): Promise<
       expect(await ctx.auditSince(mark)).toEqual([]);
       expect(await tableCounts()).toEqual(before);
       return outcome as Error;
+    },
+    failNextAudit(action) {
+      const audit = module.get(AuditService);
+      const spy = jest.spyOn(audit, 'record').mockImplementation(async function (this: AuditService, em, entry) {
+        if (entry.action !== action) return AuditService.prototype.record.call(this, em, entry);
+        spy.mockRestore();
+        throw new Error(`audit write failed: ${action}`);
+      });
     },
     async close() {
       await module.close();
