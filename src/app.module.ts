@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ENTITIES } from './app-data-source.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { JwtAuthGuard } from './common/auth/jwt-auth.guard.js';
@@ -24,7 +25,7 @@ import { UsersModule } from './users/users.module.js';
 
 @Module({
   imports: [
-    DatabaseModule,
+    DatabaseModule.forRoot(ENTITIES),
     AuditModule,
     UsersModule,
     AuthModule,

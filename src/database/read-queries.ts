@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import Database from 'better-sqlite3';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { SQLITE_BUSY_TIMEOUT_MS } from './data-source.js';
+import { SQLITE_BUSY_TIMEOUT_MS } from './sqlite-settings.js';
 
 type Parameter = string | number | null;
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, type EntityManager } from 'typeorm';
+import { BULK_WRITE_SETTINGS } from './sqlite-settings.js';
 
 /**
  * The only way Probity writes. TypeORM's SQLite drivers share one connection, so two
@@ -65,6 +66,3 @@ export class UnitOfWork {
     }
   }
 }
-
-/** SQLite settings while an import writes (exported for the benchmark's raw baseline). */
-export const BULK_WRITE_SETTINGS: Array<[string, number]> = [['cache_size', -262_144], ['wal_autocheckpoint', 50_000]];
