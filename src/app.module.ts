@@ -10,6 +10,7 @@ import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
 import type { AppConfig } from './config/app.config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HistoryModule } from './history/history.module.js';
 import { AllegationsModule } from './allegations/allegations.module.js';
 import { BarredListModule } from './barred-list/barred-list.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
@@ -39,6 +40,7 @@ import { UsersModule } from './users/users.module.js';
     BarredListModule,
     RecommendationsModule,
     OperationsModule,
+    HistoryModule,
     // Analysis and data exchange
     ReportsModule,
     ExportsModule,
