@@ -13,12 +13,12 @@ import { HealthModule } from './health/health.module.js';
 import { HistoryModule } from './history/history.module.js';
 import { AllegationsModule } from './allegations/allegations.module.js';
 import { BarredListModule } from './barred-list/barred-list.module.js';
+import { CaseSummariesModule } from './case-summaries/case-summaries.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { InvestigationsModule } from './investigations/investigations.module.js';
 import { OfficersModule } from './officers/officers.module.js';
-import { OperationsModule } from './operations/operations.module.js';
 import { OutcomesModule } from './outcomes/outcomes.module.js';
 import { RecommendationsModule } from './recommendations/recommendations.module.js';
 import { ReportsModule } from './reports/reports.module.js';
@@ -39,7 +39,7 @@ import { UsersModule } from './users/users.module.js';
     OutcomesModule,
     BarredListModule,
     RecommendationsModule,
-    OperationsModule,
+    CaseSummariesModule,
     HistoryModule,
     // Analysis and data exchange
     ReportsModule,

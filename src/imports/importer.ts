@@ -12,7 +12,8 @@ import { Cells } from './formats/cells.js';
 import { ccrbFormat } from './formats/ccrb.format.js';
 import { probityFormat } from './formats/probity.format.js';
 import { MAX_LISTED_REJECTIONS, zeroCounts, type ImportRejection, type ImportReport } from './import-report.js';
-import { RowError, type ImportFormat, type ImportFormatName, type ImportRow } from './import-row.js';
+import type { ImportFormat, ImportFormatName, ImportRow } from './import-row.js';
+import { RowError } from './row-error.js';
 import { ImportWriter } from './import-writer.js';
 
 export const FORMATS: Record<ImportFormatName, ImportFormat> = { probity: probityFormat, ccrb: ccrbFormat };

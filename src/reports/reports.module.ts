@@ -9,13 +9,13 @@ import { OfficerPatternsController } from './officer-patterns.controller.js';
 import { EARLY_INTERVENTION_THRESHOLD, OfficerPatternsService } from './officer-patterns.service.js';
 import { ReportQueries } from './report-queries.js';
 import { ReportsController } from './reports.controller.js';
-import { SummaryService } from './summary.service.js';
+import { ReportSummaryService } from './report-summary.service.js';
 
 @Module({
   imports: [InvestigationsModule, TimeModule],
   controllers: [ReportsController, OfficerPatternsController],
   providers: [
-    ReportQueries, SummaryService, OfficerPatternsService, DeadlinesService, Pseudonymiser,
+    ReportQueries, ReportSummaryService, OfficerPatternsService, DeadlinesService, Pseudonymiser,
     {
       provide: EARLY_INTERVENTION_THRESHOLD,
       inject: [ConfigService],
