@@ -7,6 +7,8 @@ import { REVIEW_AFTER_YEARS } from '../barred-list/barred-list.service.js';
 import { reserveReferences } from '../common/records/references.js';
 import { addYears } from '../common/time/day.js';
 import { Complaint } from '../complaints/complaint.entity.js';
+import { lockForTransaction } from '../database/advisory-lock.js';
+import { numberedPlaceholders } from '../database/read-queries.js';
 import { sequentialId } from './sequential-id.js';
 import { Investigation } from '../investigations/investigation.entity.js';
 import { Officer } from '../officers/officer.entity.js';
@@ -82,7 +84,7 @@ export class ImportWriter {
 
   /** One batch, inside the caller's transaction. */
   async write(em: EntityManager, rows: ImportRow[]): Promise<void> {
-    if (em.connection.options.type === 'postgres') await em.query('SELECT pg_advisory_xact_lock($1)', [PG_IMPORT_LOCK]);
+    await lockForTransaction(em, PG_IMPORT_LOCK);
     await this.ensureOfficers(em, rows);
     await this.ensureInvestigations(em, rows);
     await this.ensureComplaints(em, rows);
@@ -348,12 +350,13 @@ async function insertMany<T extends ObjectLiteral>(em: EntityManager, entity: En
     return into;
   };
   const head = `INSERT INTO ${driver.escape(metadata.tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES `;
+  const row = `(${columns.map(() => '?').join(', ')})`;
 
   if (em.connection.options.type === 'better-sqlite3') {
     const connection = await em.queryRunner!.connect() as SqliteConnection;
     const statements = sqliteStatements.get(connection) ?? new Map<string, SqliteStatement>();
     sqliteStatements.set(connection, statements);
-    const sql = `${head}(${columns.map(() => '?').join(', ')})`;
+    const sql = head + row;
     let statement = statements.get(sql);
     if (!statement) {
       statement = connection.prepare(sql);
@@ -372,10 +375,9 @@ async function insertMany<T extends ObjectLiteral>(em: EntityManager, entity: En
     const parameters: unknown[] = [];
     const tuples: string[] = [];
     for (const value of part) {
-      const from = parameters.length;
       parametersOf(value, parameters);
-      tuples.push(`(${columns.map((_, i) => `$${from + i + 1}`).join(', ')})`);
+      tuples.push(row);
     }
-    await em.query(head + tuples.join(', '), parameters);
+    await em.query(numberedPlaceholders(head + tuples.join(', ')), parameters);
   }
 }
