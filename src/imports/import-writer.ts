@@ -63,8 +63,8 @@ interface Known {
 
 /**
  * Every record below is written out field by field, not built with spreads: V8 builds a
- * spread followed by a dozen more fields one property at a time, about a hundred times
- * slower than a literal (measured here: 2.5 s against 20 ms for 100,000 investigations).
+ * spread followed by a dozen more fields one property at a time, far slower than a plain
+ * literal (README, Benchmarks).
  *
  * Writes batches of valid rows: finds what exists (officers by force and service number,
  * the rest by source key), creates what is missing with multi-row INSERTs, and remembers
@@ -331,8 +331,8 @@ const sqliteStatements = new WeakMap<object, Map<string, SqliteStatement>>();
  * Inserts rows, values converted as TypeORM converts them (booleans, simple-json, dates).
  * Built here rather than with the insert query builder, whose per-parameter bookkeeping cost
  * more than the database itself at a million rows. SQLite: one prepared statement per table,
- * run per row on the transaction's connection (better-sqlite3 binds a 24-value row ~2x faster
- * than its share of a 250-row VALUES list, measured). PostgreSQL: multi-row VALUES lists,
+ * run per row on the transaction's connection (better-sqlite3 binds one row's values faster
+ * than their share of a long VALUES list). PostgreSQL: multi-row VALUES lists,
  * one round trip per 250 rows.
  */
 async function insertMany<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, values: Array<QueryDeepPartialEntity<T>>): Promise<void> {

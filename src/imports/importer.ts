@@ -46,8 +46,8 @@ export interface ImportOptions {
 
 /**
  * Rows per transaction (the CLI's default; an upload uses fewer). Each commit writes every
- * index page the transaction touched: the benchmark's raw inserts of a million rows took 36 s
- * in transactions of 5,000, and 29 s in transactions of 20,000 with the 256 MB page cache.
+ * index page the transaction touched, so fewer, larger transactions write each page fewer
+ * times (README, Benchmarks).
  */
 export const DEFAULT_BATCH_SIZE = 20_000;
 /**
