@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ENTITIES } from './app-data-source.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CommonModule } from './common/common.module.js';
 import { JwtAuthGuard } from './common/auth/jwt-auth.guard.js';
 import { RolesGuard } from './common/auth/roles.guard.js';
 import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
@@ -27,6 +28,7 @@ import { UsersModule } from './users/users.module.js';
 @Module({
   imports: [
     DatabaseModule.forRoot(ENTITIES),
+    CommonModule,
     AuditModule,
     UsersModule,
     AuthModule,

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TimeModule } from '../common/time/time.module.js';
 import { InvestigationsModule } from '../investigations/investigations.module.js';
 import { CaseSummaryController } from './case-summary.controller.js';
 import { CaseSummaryService } from './case-summary.service.js';
 
 /** Summaries of a case, or of an operation (the linked investigations that share its name). */
 @Module({
-  imports: [InvestigationsModule, TimeModule],
+  imports: [InvestigationsModule],
   controllers: [CaseSummaryController],
   providers: [CaseSummaryService],
 })
