@@ -8,8 +8,8 @@
 import Database from 'better-sqlite3';
 import { createReadStream } from 'node:fs';
 import Papa from 'papaparse';
-import { createDataSource } from '../src/database/data-source.js';
-import { BULK_WRITE_SETTINGS } from '../src/database/unit-of-work.js';
+import { createDataSource } from '../src/app-data-source.js';
+import { BULK_WRITE_SETTINGS, SQLITE_CONNECTION_PRAGMAS } from '../src/database/sqlite-settings.js';
 import { DEFAULT_BATCH_SIZE } from '../src/imports/importer.js';
 import { sequentialId } from '../src/imports/sequential-id.js';
 
@@ -22,9 +22,7 @@ await migrator.runMigrations();
 await migrator.destroy();
 
 const db = new Database(database);
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = FULL');
-db.pragma('foreign_keys = ON');
+for (const pragma of SQLITE_CONNECTION_PRAGMAS) db.pragma(pragma);
 for (const [name, value] of BULK_WRITE_SETTINGS) db.pragma(`${name} = ${value}`);
 
 const at = new Date().toISOString();

@@ -1,22 +1,25 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ENTITIES } from './app-data-source.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CommonModule } from './common/common.module.js';
 import { JwtAuthGuard } from './common/auth/jwt-auth.guard.js';
 import { RolesGuard } from './common/auth/roles.guard.js';
 import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
 import type { AppConfig } from './config/app.config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HistoryModule } from './history/history.module.js';
 import { AllegationsModule } from './allegations/allegations.module.js';
 import { BarredListModule } from './barred-list/barred-list.module.js';
+import { CaseSummariesModule } from './case-summaries/case-summaries.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { InvestigationsModule } from './investigations/investigations.module.js';
 import { OfficersModule } from './officers/officers.module.js';
-import { OperationsModule } from './operations/operations.module.js';
 import { OutcomesModule } from './outcomes/outcomes.module.js';
 import { RecommendationsModule } from './recommendations/recommendations.module.js';
 import { ReportsModule } from './reports/reports.module.js';
@@ -24,7 +27,8 @@ import { UsersModule } from './users/users.module.js';
 
 @Module({
   imports: [
-    DatabaseModule,
+    DatabaseModule.forRoot(ENTITIES),
+    CommonModule,
     AuditModule,
     UsersModule,
     AuthModule,
@@ -37,7 +41,8 @@ import { UsersModule } from './users/users.module.js';
     OutcomesModule,
     BarredListModule,
     RecommendationsModule,
-    OperationsModule,
+    CaseSummariesModule,
+    HistoryModule,
     // Analysis and data exchange
     ReportsModule,
     ExportsModule,

@@ -12,7 +12,7 @@ import { newId, now } from '../database/columns.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { CaseAccess } from '../investigations/case-access.service.js';
 import type { Investigation } from '../investigations/investigation.entity.js';
-import { assertChangeable } from '../investigations/investigations.service.js';
+import { assertChangeable } from '../investigations/investigation-rules.js';
 import { Outcome } from '../outcomes/outcome.entity.js';
 import { brokenOutcomeRules } from '../outcomes/outcome-rules.js';
 import { Allegation } from './allegation.entity.js';

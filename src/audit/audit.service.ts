@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { requestContext } from '../common/http/request-context.js';
+import { lockForTransaction } from '../database/advisory-lock.js';
 import { now } from '../database/columns.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { GENESIS_HASH, hashEvent } from './audit-hash.js';
@@ -42,9 +43,7 @@ export function diff(before: object | null | undefined, after: object | null | u
 export class AuditService {
   /** Appends one event inside the caller's transaction: if it fails, the change fails. */
   async record(em: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
-    if (em.connection.options.type === 'postgres') {
-      await em.query('SELECT pg_advisory_xact_lock($1)', [PG_AUDIT_LOCK]);
-    }
+    await lockForTransaction(em, PG_AUDIT_LOCK);
     const last = await em.createQueryBuilder(AuditEvent, 'e')
       .select(['e.seq', 'e.hash']).orderBy('e.seq', 'DESC').limit(1).getOne();
     const context = requestContext.getStore();

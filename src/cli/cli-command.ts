@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module.js';
 import { PinoNestLogger } from '../common/http/pino-nest-logger.js';
 import type { AppConfig } from '../config/app.config.js';
-import { createDataSource } from '../database/data-source.js';
+import { createDataSource } from '../app-data-source.js';
 
 /**
  * One operator command: `npm run cli -- <name> [options]`. A command lives in its own

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { lastCheckpoint } from '../audit/audit-checkpoints.js';
 import { auditFiles } from '../audit/audit-files.js';
 import { readChainHead, verifyAuditLog } from '../audit/audit-verify.js';
-import { createDataSource } from '../database/data-source.js';
+import { createDataSource } from '../app-data-source.js';
 import { InstanceLock } from '../database/instance-lock.js';
 import { BackupError, integrityOf, sqlitePath, syncToDisk } from './backup.command.js';
 import type { CliCommand } from './cli-command.js';

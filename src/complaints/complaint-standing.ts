@@ -14,9 +14,9 @@ export interface ComplaintStanding {
 /**
  * The one complaint access rule, for the complaint routes and its history alike: reviewers and
  * analysts see every complaint; an investigator those they recorded and those linked to a case
- * they lead or are on (`onItsCase`). Changes and complainant personal data: reviewers and
- * those investigators. A plain function, so the audit module can use it without importing
- * the complaints module (which imports the audit module).
+ * they lead or are on (`onItsCase`, from CaseAccess.casesOf). Changes and complainant personal
+ * data: reviewers and those investigators. A plain function, so record history can use it
+ * without the complaints service.
  */
 export function complaintStanding(complaint: Pick<Complaint, 'createdBy'>, actor: AuthUser, onItsCase: boolean): ComplaintStanding {
   const reviewer = hasRole(actor, Role.Reviewer);

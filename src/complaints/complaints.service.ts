@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { hasRole, type AuthUser } from '../common/auth/auth-user.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
 import { ConflictError, NotAllowedError, NotFoundError, RuleViolationError } from '../common/errors/domain-errors.js';
 import type { Page } from '../common/http/paging.js';
 import { containsPattern, parseSort } from '../common/http/sorting.js';
@@ -11,9 +11,6 @@ import { updateVersioned } from '../common/records/versioning.js';
 import { newId, now } from '../database/columns.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { CaseAccess } from '../investigations/case-access.service.js';
-import { Investigation } from '../investigations/investigation.entity.js';
-import { TeamMember } from '../investigations/team-member.entity.js';
-import { Role } from '../common/auth/role.js';
 import { COMPLAINT_TRANSITIONS } from './complaint-status.js';
 import { Complaint } from './complaint.entity.js';
 import { complaintStanding, type ComplaintStanding } from './complaint-standing.js';
@@ -89,7 +86,7 @@ export class ComplaintsService {
     qb.orderBy(`c.${field}`, direction).addOrderBy('c.reference', 'ASC').skip(query.offset).take(query.limit);
     const [rows, total] = await qb.getManyAndCount();
 
-    const memberOf = await this.casesOf(this.dataSource.manager, actor, rows.map((c) => c.investigationId));
+    const memberOf = await this.access.casesOf(this.dataSource.manager, actor, rows.map((c) => c.investigationId));
     const shown = rows.map((c) => ({ complaint: c, personalData: this.standingGiven(c, actor, memberOf).personalData }));
     await this.logPersonalDataReads(shown.filter((s) => s.personalData).map((s) => s.complaint), actor);
     return {
@@ -174,20 +171,11 @@ export class ComplaintsService {
   }
 
   private async standing(em: EntityManager, complaint: Complaint, actor: AuthUser): Promise<ComplaintStanding> {
-    return this.standingGiven(complaint, actor, await this.casesOf(em, actor, [complaint.investigationId]));
+    return complaintStanding(complaint, actor, await this.access.onCase(em, actor, complaint.investigationId));
   }
 
   private standingGiven(complaint: Complaint, actor: AuthUser, memberOf: Set<string>): ComplaintStanding {
     return complaintStanding(complaint, actor, complaint.investigationId !== null && memberOf.has(complaint.investigationId));
-  }
-
-  /** Of these investigations, those the user leads or is on the team of. */
-  private async casesOf(em: EntityManager, user: AuthUser, ids: Array<string | null>): Promise<Set<string>> {
-    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-    if (!wanted.length || !hasRole(user, Role.Investigator)) return new Set();
-    const led = await em.find(Investigation, { select: { id: true }, where: { id: In(wanted), leadInvestigatorId: user.id } });
-    const team = await em.findBy(TeamMember, { investigationId: In(wanted), userId: user.id });
-    return new Set([...led.map((i) => i.id), ...team.map((m) => m.investigationId)]);
   }
 
   private logPersonalDataReads(complaints: Complaint[], actor: AuthUser): Promise<void> {

@@ -1,18 +1,18 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DataSource, type DataSourceOptions } from 'typeorm';
-import { loadConfig, type DatabaseConfig } from '../config/app.config.js';
-import { ENTITIES } from './entities.js';
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/app.config.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { SQLITE_BUSY_TIMEOUT_MS, SQLITE_CONNECTION_PRAGMAS } from './sqlite-settings.js';
 
-/** SQLite: busy waits are kept short so a locked database answers 503 quickly instead of hanging. */
-export const SQLITE_BUSY_TIMEOUT_MS = 2000;
+/** The entity classes a data source maps (the application's list is src/app-data-source.ts). */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
 
 /** One definition of the connection, used by the app, the CLI and the tests. */
-export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
+export function dataSourceOptions(db: DatabaseConfig, entities: EntityList): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,
@@ -34,14 +34,7 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
     database: db.path,
     timeout: SQLITE_BUSY_TIMEOUT_MS,
     prepareDatabase: (sqlite: { pragma(source: string): unknown }) => {
-      sqlite.pragma('journal_mode = WAL');
-      sqlite.pragma('synchronous = FULL');
-      sqlite.pragma('foreign_keys = ON');
+      for (const pragma of SQLITE_CONNECTION_PRAGMAS) sqlite.pragma(pragma);
     },
   };
-}
-
-/** A data source outside Nest (CLI, benchmarks), configured from the environment. */
-export function createDataSource(db: DatabaseConfig = loadConfig().db): DataSource {
-  return new DataSource(dataSourceOptions(db));
 }

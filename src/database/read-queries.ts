@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import Database from 'better-sqlite3';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { SQLITE_BUSY_TIMEOUT_MS } from './data-source.js';
+import { SQLITE_BUSY_TIMEOUT_MS } from './sqlite-settings.js';
 
 type Parameter = string | number | null;
 
@@ -36,12 +36,12 @@ export class ReadQueries implements OnModuleDestroy {
 
   async all<T>(sql: string, parameters: Parameter[]): Promise<T[]> {
     if (this.sqlite) return this.prepared(sql).raw(false).all(...parameters) as T[];
-    return this.dataSource.query(numberedPlaceholders(sql), parameters);
+    return this.dataSource.query(numberedOnce(sql), parameters);
   }
 
   async one<T>(sql: string, parameters: Parameter[]): Promise<T | undefined> {
     if (this.sqlite) return this.prepared(sql).raw(false).get(...parameters) as T | undefined;
-    const rows: T[] = await this.dataSource.query(numberedPlaceholders(sql), parameters);
+    const rows: T[] = await this.dataSource.query(numberedOnce(sql), parameters);
     return rows[0];
   }
 
@@ -51,7 +51,7 @@ export class ReadQueries implements OnModuleDestroy {
    */
   async arrays(sql: string, parameters: Parameter[]): Promise<unknown[][]> {
     if (this.sqlite) return this.prepared(sql).raw(true).all(...parameters) as unknown[][];
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(numberedPlaceholders(sql), parameters);
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(numberedOnce(sql), parameters);
     return rows.map((row) => Object.values(row));
   }
 
@@ -86,14 +86,23 @@ export class ReadQueries implements OnModuleDestroy {
   }
 }
 
+/**
+ * SQL written with `?` placeholders (the one style of Probity's hand-written SQL) as
+ * PostgreSQL wants it: `$1, $2, ...`. For SQL generated at run time (a multi-row VALUES list);
+ * the statements written in the code go through the remembered form below.
+ */
+export function numberedPlaceholders(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${(n += 1)}`);
+}
+
 const numbered = new Map<string, string>();
 
-/** SQL written with `?` placeholders as PostgreSQL wants it: `$1, $2, ...`. */
-export function numberedPlaceholders(sql: string): string {
+/** numberedPlaceholders, worked out once per statement (the hot reads run the same few texts). */
+function numberedOnce(sql: string): string {
   let text = numbered.get(sql);
   if (text === undefined) {
-    let n = 0;
-    text = sql.replace(/\?/g, () => `$${(n += 1)}`);
+    text = numberedPlaceholders(sql);
     numbered.set(sql, text);
   }
   return text;
@@ -101,5 +110,5 @@ export function numberedPlaceholders(sql: string): string {
 
 /** `?`-placeholder SQL for a manager's own engine (for the same statements inside a transaction). */
 export function sqlFor(em: EntityManager, sql: string): string {
-  return em.connection.options.type === 'postgres' ? numberedPlaceholders(sql) : sql;
+  return em.connection.options.type === 'postgres' ? numberedOnce(sql) : sql;
 }

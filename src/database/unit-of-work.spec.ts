@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Column, DataSource, Entity, PrimaryColumn, type EntityManager } from 'typeorm';
-import { BULK_WRITE_SETTINGS, UnitOfWork } from './unit-of-work.js';
+import { BULK_WRITE_SETTINGS } from './sqlite-settings.js';
+import { UnitOfWork } from './unit-of-work.js';
 
 @Entity('notes')
 class Note {

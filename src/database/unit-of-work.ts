@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, type EntityManager } from 'typeorm';
+import { BULK_WRITE_SETTINGS } from './sqlite-settings.js';
 
 /**
  * The only way Probity writes. TypeORM's SQLite drivers share one connection, so two
@@ -39,10 +40,8 @@ export class UnitOfWork {
    * Runs `work` (an import's batches) with SQLite set for a long burst of writes: a page
    * cache of 256 MB instead of 2 (it holds the index pages a transaction of 20,000 rows
    * touches), and the WAL checkpointed about every 200 MB instead of 4. Each checkpoint writes
-   * scattered index pages back and syncs the file: the benchmark's raw inserts of a million
-   * rows, in transactions of 5,000, took 65 s with the defaults and 51 s with this
-   * checkpointing and a 64 MB cache. Durability is unchanged (every commit still syncs the
-   * WAL). Overlapping bulk writers share the settings; the defaults return, and the WAL is
+   * scattered index pages back and syncs the file, so fewer checkpoints make a large import
+   * faster (README, Benchmarks). Durability is unchanged (every commit still syncs the WAL). Overlapping bulk writers share the settings; the defaults return, and the WAL is
    * checkpointed, when the last one ends.
    */
   async whileBulkWriting<T>(work: () => Promise<T>): Promise<T> {
@@ -65,6 +64,3 @@ export class UnitOfWork {
     }
   }
 }
-
-/** SQLite settings while an import writes (exported for the benchmark's raw baseline). */
-export const BULK_WRITE_SETTINGS: Array<[string, number]> = [['cache_size', -262_144], ['wal_autocheckpoint', 50_000]];

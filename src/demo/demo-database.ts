@@ -6,7 +6,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { ConflictError } from '../common/errors/domain-errors.js';
 import { loadConfig, type AppConfig } from '../config/app.config.js';
 import { createApp } from '../configure-app.js';
-import { SummaryService } from '../operations/summary.service.js';
+import { CaseSummaryService } from '../case-summaries/case-summary.service.js';
 import { PasswordHasher } from '../users/password-hasher.js';
 import { Role } from '../common/auth/role.js';
 import { User } from '../users/user.entity.js';
@@ -64,7 +64,7 @@ export async function bootAndSeedDemo(env: Record<string, unknown> = process.env
     actors.set(role, account.user);
   }
   const result = await loadReferenceCase(app, { investigator: actors.get(Role.Investigator)!, reviewer: actors.get(Role.Reviewer)! }, data);
-  const summary = await app.get(SummaryService).forInvestigation(result.investigationId, actors.get(Role.Reviewer)!);
+  const summary = await app.get(CaseSummaryService).forInvestigation(result.investigationId, actors.get(Role.Reviewer)!);
 
   const lines = [
     '',

@@ -13,8 +13,8 @@ export interface OutputColumn {
 
 /**
  * Rows encoded per chunk of text: about 40 kB, under V8's large-object size (a larger string
- * goes straight to the old generation and waits for a full collection: 90 MB more peak
- * memory over a million rows, measured).
+ * goes straight to the old generation and waits for a full collection, which raises the
+ * export's peak memory).
  */
 const ROWS_PER_CHUNK = 100;
 

@@ -51,8 +51,8 @@ const asDay = (value: unknown): unknown =>
  * recorded as a disclosure.
  *
  * Small pages keep the peak flat: a page of 2,000 rows lived long enough to be promoted to
- * the old generation, and a million rows then took the server from 150 to 350 MB before a
- * full collection; with 500 the export adds about 20 MB (measured by npm run bench).
+ * the old generation, where a million rows piled up until a full collection; pages of 500
+ * die young (npm run bench reports the export's peak memory).
  */
 @Injectable()
 export class ExportsService {
@@ -167,8 +167,7 @@ function outputColumns(spec: DatasetSpec, pseudonym: OfficerPseudonym | null, da
  * paging: every page is an index range scan, however deep into the table).
  *
  * The key is the row's id on PostgreSQL. On SQLite it is the rowid: the table's own order,
- * one B-tree walk a row fewer than through the id index (measured: 10-15% of the export's
- * read). Rowids stay put: records are archived, never deleted, and Probity never VACUUMs
+ * one B-tree walk a row fewer than through the id index. Rowids stay put: records are archived, never deleted, and Probity never VACUUMs
  * (backups use VACUUM INTO, which leaves the source as it is).
  */
 function pageQuery(spec: DatasetSpec, columns: SelectedColumn[], filters: ExportFilters, includeArchived: boolean, sqlite: boolean): PageQuery {

@@ -71,9 +71,6 @@ export interface ImportRow {
   } | null;
 }
 
-/** A row that cannot be imported; the message says why, in words. */
-export class RowError extends Error {}
-
 export const IMPORT_FORMATS = ['probity', 'ccrb'] as const;
 export type ImportFormatName = (typeof IMPORT_FORMATS)[number];
 

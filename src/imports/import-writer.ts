@@ -7,6 +7,8 @@ import { REVIEW_AFTER_YEARS } from '../barred-list/barred-list.service.js';
 import { reserveReferences } from '../common/records/references.js';
 import { addYears } from '../common/time/day.js';
 import { Complaint } from '../complaints/complaint.entity.js';
+import { lockForTransaction } from '../database/advisory-lock.js';
+import { numberedPlaceholders } from '../database/read-queries.js';
 import { sequentialId } from './sequential-id.js';
 import { Investigation } from '../investigations/investigation.entity.js';
 import { Officer } from '../officers/officer.entity.js';
@@ -61,8 +63,8 @@ interface Known {
 
 /**
  * Every record below is written out field by field, not built with spreads: V8 builds a
- * spread followed by a dozen more fields one property at a time, about a hundred times
- * slower than a literal (measured here: 2.5 s against 20 ms for 100,000 investigations).
+ * spread followed by a dozen more fields one property at a time, far slower than a plain
+ * literal (README, Benchmarks).
  *
  * Writes batches of valid rows: finds what exists (officers by force and service number,
  * the rest by source key), creates what is missing with multi-row INSERTs, and remembers
@@ -82,7 +84,7 @@ export class ImportWriter {
 
   /** One batch, inside the caller's transaction. */
   async write(em: EntityManager, rows: ImportRow[]): Promise<void> {
-    if (em.connection.options.type === 'postgres') await em.query('SELECT pg_advisory_xact_lock($1)', [PG_IMPORT_LOCK]);
+    await lockForTransaction(em, PG_IMPORT_LOCK);
     await this.ensureOfficers(em, rows);
     await this.ensureInvestigations(em, rows);
     await this.ensureComplaints(em, rows);
@@ -329,8 +331,8 @@ const sqliteStatements = new WeakMap<object, Map<string, SqliteStatement>>();
  * Inserts rows, values converted as TypeORM converts them (booleans, simple-json, dates).
  * Built here rather than with the insert query builder, whose per-parameter bookkeeping cost
  * more than the database itself at a million rows. SQLite: one prepared statement per table,
- * run per row on the transaction's connection (better-sqlite3 binds a 24-value row ~2x faster
- * than its share of a 250-row VALUES list, measured). PostgreSQL: multi-row VALUES lists,
+ * run per row on the transaction's connection (better-sqlite3 binds one row's values faster
+ * than their share of a long VALUES list). PostgreSQL: multi-row VALUES lists,
  * one round trip per 250 rows.
  */
 async function insertMany<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, values: Array<QueryDeepPartialEntity<T>>): Promise<void> {
@@ -348,12 +350,13 @@ async function insertMany<T extends ObjectLiteral>(em: EntityManager, entity: En
     return into;
   };
   const head = `INSERT INTO ${driver.escape(metadata.tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES `;
+  const row = `(${columns.map(() => '?').join(', ')})`;
 
   if (em.connection.options.type === 'better-sqlite3') {
     const connection = await em.queryRunner!.connect() as SqliteConnection;
     const statements = sqliteStatements.get(connection) ?? new Map<string, SqliteStatement>();
     sqliteStatements.set(connection, statements);
-    const sql = `${head}(${columns.map(() => '?').join(', ')})`;
+    const sql = head + row;
     let statement = statements.get(sql);
     if (!statement) {
       statement = connection.prepare(sql);
@@ -372,10 +375,9 @@ async function insertMany<T extends ObjectLiteral>(em: EntityManager, entity: En
     const parameters: unknown[] = [];
     const tuples: string[] = [];
     for (const value of part) {
-      const from = parameters.length;
       parametersOf(value, parameters);
-      tuples.push(`(${columns.map((_, i) => `$${from + i + 1}`).join(', ')})`);
+      tuples.push(row);
     }
-    await em.query(head + tuples.join(', '), parameters);
+    await em.query(numberedPlaceholders(head + tuples.join(', ')), parameters);
   }
 }

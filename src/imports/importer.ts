@@ -12,7 +12,8 @@ import { Cells } from './formats/cells.js';
 import { ccrbFormat } from './formats/ccrb.format.js';
 import { probityFormat } from './formats/probity.format.js';
 import { MAX_LISTED_REJECTIONS, zeroCounts, type ImportRejection, type ImportReport } from './import-report.js';
-import { RowError, type ImportFormat, type ImportFormatName, type ImportRow } from './import-row.js';
+import type { ImportFormat, ImportFormatName, ImportRow } from './import-row.js';
+import { RowError } from './row-error.js';
 import { ImportWriter } from './import-writer.js';
 
 export const FORMATS: Record<ImportFormatName, ImportFormat> = { probity: probityFormat, ccrb: ccrbFormat };
@@ -45,8 +46,8 @@ export interface ImportOptions {
 
 /**
  * Rows per transaction (the CLI's default; an upload uses fewer). Each commit writes every
- * index page the transaction touched: the benchmark's raw inserts of a million rows took 36 s
- * in transactions of 5,000, and 29 s in transactions of 20,000 with the 256 MB page cache.
+ * index page the transaction touched, so fewer, larger transactions write each page fewer
+ * times (README, Benchmarks).
  */
 export const DEFAULT_BATCH_SIZE = 20_000;
 /**

@@ -15,7 +15,7 @@ import { removeUpload, type ImportUpload } from './upload.js';
 const PROGRESS_INTERVAL_MS = 1000;
 /**
  * Rows per transaction for imports run inside the server: a SQLite transaction holds the
- * event loop while it runs, so smaller batches (~0.1 s each) keep other requests answered.
+ * event loop while it runs, so smaller batches keep other requests answered.
  */
 const SERVER_BATCH_SIZE = 1000;
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager, SelectQueryBuilder, ObjectLiteral } from 'typeorm';
+import { In, type EntityManager, type SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
 import { hasRole, type AuthUser } from '../common/auth/auth-user.js';
 import { NotFoundError } from '../common/errors/domain-errors.js';
 import { Role } from '../common/auth/role.js';
@@ -15,10 +15,6 @@ import { TeamMember } from './team-member.entity.js';
 export class CaseAccess {
   seesAllCases(user: AuthUser): boolean {
     return hasRole(user, Role.Reviewer, Role.Analyst);
-  }
-
-  isOnCase(investigation: Pick<Investigation, 'id' | 'leadInvestigatorId'>, user: AuthUser, team: string[]): boolean {
-    return investigation.leadInvestigatorId === user.id || team.includes(user.id);
   }
 
   /**
@@ -65,6 +61,23 @@ export class CaseAccess {
   async isMember(em: EntityManager, investigation: Pick<Investigation, 'id' | 'leadInvestigatorId'>, user: AuthUser): Promise<boolean> {
     if (investigation.leadInvestigatorId === user.id) return true;
     return em.existsBy(TeamMember, { investigationId: investigation.id, userId: user.id });
+  }
+
+  /**
+   * Of these investigations, those `user` is on as an investigator (leads or is on the team
+   * of): the case-membership rule for records linked to a case (complaints, their history).
+   */
+  async casesOf(em: EntityManager, user: AuthUser, investigationIds: Array<string | null>): Promise<Set<string>> {
+    const wanted = [...new Set(investigationIds.filter((id): id is string => id !== null))];
+    if (!wanted.length || !hasRole(user, Role.Investigator)) return new Set();
+    const led = await em.find(Investigation, { select: { id: true }, where: { id: In(wanted), leadInvestigatorId: user.id } });
+    const team = await em.findBy(TeamMember, { investigationId: In(wanted), userId: user.id });
+    return new Set([...led.map((i) => i.id), ...team.map((m) => m.investigationId)]);
+  }
+
+  /** Whether `user` is on the case `investigationId` as an investigator (casesOf for one; false for none). */
+  async onCase(em: EntityManager, user: AuthUser, investigationId: string | null): Promise<boolean> {
+    return investigationId !== null && (await this.casesOf(em, user, [investigationId])).has(investigationId);
   }
 
   /** The read rule, given whether `user` is on the case's team (for callers that fetched that already). */

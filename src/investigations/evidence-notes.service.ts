@@ -9,7 +9,7 @@ import { User } from '../users/user.entity.js';
 import { CaseAccess } from './case-access.service.js';
 import { EvidenceNoteResponse, type AddEvidenceNoteDto } from './dto/evidence-note.dto.js';
 import { EvidenceNote } from './evidence-note.entity.js';
-import { assertChangeable } from './investigations.service.js';
+import { assertChangeable } from './investigation-rules.js';
 
 /** Append-only notes on the evidence: there is no edit or delete; a correction is a new note. */
 @Injectable()

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { Clock } from '../common/time/day.js';
 import { CaseAccess } from './case-access.service.js';
 import { EvidenceNotesService } from './evidence-notes.service.js';
 import { InvestigationsController } from './investigations.controller.js';
@@ -9,7 +8,7 @@ import { TeamService } from './team.service.js';
 
 @Module({
   controllers: [InvestigationsController],
-  providers: [Clock, CaseAccess, InvestigationsService, LifecycleService, TeamService, EvidenceNotesService],
+  providers: [CaseAccess, InvestigationsService, LifecycleService, TeamService, EvidenceNotesService],
   exports: [CaseAccess, InvestigationsService],
 })
 export class InvestigationsModule {}

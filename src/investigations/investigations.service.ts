@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { ConflictError, NotFoundError, RuleViolationError } from '../common/errors/domain-errors.js';
+import { ConflictError, NotFoundError } from '../common/errors/domain-errors.js';
 import type { Page } from '../common/http/paging.js';
 import { containsPattern, parseSort } from '../common/http/sorting.js';
 import type { ArchiveDto } from '../common/records/archive.dto.js';
@@ -12,14 +12,13 @@ import { newId, now } from '../database/columns.js';
 import { Clock } from '../common/time/day.js';
 import { ReadQueries, sqlFor } from '../database/read-queries.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { Role } from '../common/auth/role.js';
-import { User } from '../users/user.entity.js';
 import { CaseAccess } from './case-access.service.js';
 import type { OpenInvestigationDto, UpdateInvestigationDto } from './dto/open-investigation.dto.js';
 import type { InvestigationSortField, ListInvestigationsQuery } from './dto/list-investigations.query.js';
 import { InvestigationDetailResponse, InvestigationResponse, type TeamMemberView } from './dto/investigation.response.js';
 import { Investigation } from './investigation.entity.js';
-import { InvestigationMode, InvestigationStatus, PRE_2020_MODES } from './investigation.enums.js';
+import { InvestigationStatus } from './investigation.enums.js';
+import { assertActiveInvestigator, assertChangeable, assertInvestigationRules } from './investigation-rules.js';
 import { TeamMember } from './team-member.entity.js';
 
 const live = (table: string) => `(SELECT COUNT(*) FROM ${table} x WHERE x.investigation_id = i.id AND x.archived_at IS NULL)`;
@@ -47,46 +46,10 @@ function teamView(investigation: Pick<Investigation, 'leadInvestigatorId'>, user
   return [...members.filter((m) => m.lead), ...members.filter((m) => !m.lead)];
 }
 
-/** The day the 2020 conduct regulations took effect: supervised and managed modes end there. */
-export const REGIME_2020_STARTS = '2020-01-01';
-
 /** The record's own fields as an audit before/after image (bookkeeping columns left out). */
 export function investigationAuditImage(i: Investigation): Record<string, unknown> {
   const { version: _v, createdAt: _c, updatedAt: _u, ...fields } = InvestigationResponse.from(i);
   return fields;
-}
-
-/** Rules every investigation obeys, whatever route changed it. */
-export function assertInvestigationRules(i: Pick<Investigation, 'mode' | 'openedOn' | 'conductFrom' | 'conductTo'>): void {
-  if (PRE_2020_MODES.includes(i.mode) && i.openedOn >= REGIME_2020_STARTS) {
-    throw new RuleViolationError(
-      `mode ${i.mode} exists only for investigations opened before ${REGIME_2020_STARTS} (this one opened on ${i.openedOn}); `
-      + `use ${InvestigationMode.Local}, ${InvestigationMode.Directed} or ${InvestigationMode.Independent}`,
-    );
-  }
-  if (i.conductFrom && i.conductTo && i.conductFrom > i.conductTo) {
-    throw new RuleViolationError(`the conduct period cannot end before it starts: conductFrom ${i.conductFrom} is after conductTo ${i.conductTo}`);
-  }
-}
-
-/** An archived case is not changed, nor is anything on it. */
-export function assertNotArchived(i: Pick<Investigation, 'archivedAt' | 'reference'>): void {
-  if (i.archivedAt) throw new ConflictError(`investigation ${i.reference} is archived and cannot be changed`);
-}
-
-/** Closed and archived cases are not edited: a closed one is reopened first. */
-export function assertChangeable(i: Investigation): void {
-  assertNotArchived(i);
-  if (i.status === InvestigationStatus.Closed) throw new ConflictError(`investigation ${i.reference} is closed: reopen it to change it`);
-}
-
-/** A lead or team member must be an active account holding the investigator role. */
-export async function assertActiveInvestigator(em: EntityManager, userId: string, as: 'lead investigator' | 'team member'): Promise<User> {
-  const user = await em.findOneBy(User, { id: userId });
-  if (!user || !user.active || !user.roles.includes(Role.Investigator)) {
-    throw new RuleViolationError(`the ${as} must be an active user holding the investigator role; user ${userId} is not`);
-  }
-  return user;
 }
 
 @Injectable()

@@ -9,7 +9,8 @@ import { Role } from '../common/auth/role.js';
 import { CaseAccess } from './case-access.service.js';
 import type { InvestigationDetailResponse } from './dto/investigation.response.js';
 import type { Investigation } from './investigation.entity.js';
-import { InvestigationsService, assertActiveInvestigator, assertNotArchived } from './investigations.service.js';
+import { assertActiveInvestigator, assertNotArchived } from './investigation-rules.js';
+import { InvestigationsService } from './investigations.service.js';
 import { TeamMember } from './team-member.entity.js';
 
 /** Who works on a case besides the lead: managed by the lead or a reviewer. */

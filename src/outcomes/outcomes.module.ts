@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AllegationsModule } from '../allegations/allegations.module.js';
 import { BarredListModule } from '../barred-list/barred-list.module.js';
-import { TimeModule } from '../common/time/time.module.js';
 import { InvestigationsModule } from '../investigations/investigations.module.js';
 import { OutcomesController } from './outcomes.controller.js';
 import { OutcomesService } from './outcomes.service.js';
 
 @Module({
-  imports: [InvestigationsModule, AllegationsModule, BarredListModule, TimeModule],
+  imports: [InvestigationsModule, AllegationsModule, BarredListModule],
   controllers: [OutcomesController],
   providers: [OutcomesService],
 })

@@ -15,7 +15,7 @@ import { newId, now } from '../database/columns.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { CaseAccess } from '../investigations/case-access.service.js';
 import type { Investigation } from '../investigations/investigation.entity.js';
-import { assertChangeable } from '../investigations/investigations.service.js';
+import { assertChangeable } from '../investigations/investigation-rules.js';
 import { Officer } from '../officers/officer.entity.js';
 import { EmploymentStatus } from '../officers/officer.enums.js';
 import { officerAuditImage } from '../officers/officers.service.js';

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { TimeModule } from '../common/time/time.module.js';
 import { InvestigationsModule } from '../investigations/investigations.module.js';
 import { RecommendationsController } from './recommendations.controller.js';
 import { RecommendationsService } from './recommendations.service.js';
 
 @Module({
-  imports: [InvestigationsModule, TimeModule],
+  imports: [InvestigationsModule],
   controllers: [RecommendationsController],
   providers: [RecommendationsService],
   exports: [RecommendationsService],

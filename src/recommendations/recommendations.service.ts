@@ -13,7 +13,7 @@ import { newId, now } from '../database/columns.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { CaseAccess } from '../investigations/case-access.service.js';
 import { Investigation } from '../investigations/investigation.entity.js';
-import { assertChangeable, assertNotArchived } from '../investigations/investigations.service.js';
+import { assertChangeable, assertNotArchived } from '../investigations/investigation-rules.js';
 import {
   type CreateRecommendationDto, type ExtendResponseDeadlineDto, type RecommendationQuery, RecommendationResponse, type RecommendationSort,
   type RecordImplementationDto, type RecordResponseDto, type UpdateRecommendationDto,

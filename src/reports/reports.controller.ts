@@ -12,7 +12,7 @@ import { DeadlinesQuery, EarlyInterventionQuery, SummaryQuery, type ReportFormat
 import { SummaryResponse } from './dto/summary.response.js';
 import { OfficerPatternsService } from './officer-patterns.service.js';
 import { summaryCsv } from './summary-csv.js';
-import { SummaryService } from './summary.service.js';
+import { ReportSummaryService } from './report-summary.service.js';
 
 /** CSV when asked for by `format=csv`, or by `Accept: text/csv` unless `format=json` says otherwise. */
 export const wantsCsv = (format: ReportFormat | undefined, accept: string | undefined): boolean =>
@@ -23,7 +23,7 @@ export const wantsCsv = (format: ReportFormat | undefined, accept: string | unde
 @Roles(Role.Analyst, Role.Reviewer, Role.Investigator)
 export class ReportsController {
   constructor(
-    private readonly summaries: SummaryService,
+    private readonly summaries: ReportSummaryService,
     private readonly patterns: OfficerPatternsService,
     private readonly deadlineReport: DeadlinesService,
   ) {}

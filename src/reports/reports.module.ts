@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Pseudonymiser } from '../common/privacy/pseudonymiser.js';
-import { TimeModule } from '../common/time/time.module.js';
 import type { AppConfig } from '../config/app.config.js';
 import { InvestigationsModule } from '../investigations/investigations.module.js';
 import { DeadlinesService } from './deadlines.service.js';
@@ -9,13 +7,13 @@ import { OfficerPatternsController } from './officer-patterns.controller.js';
 import { EARLY_INTERVENTION_THRESHOLD, OfficerPatternsService } from './officer-patterns.service.js';
 import { ReportQueries } from './report-queries.js';
 import { ReportsController } from './reports.controller.js';
-import { SummaryService } from './summary.service.js';
+import { ReportSummaryService } from './report-summary.service.js';
 
 @Module({
-  imports: [InvestigationsModule, TimeModule],
+  imports: [InvestigationsModule],
   controllers: [ReportsController, OfficerPatternsController],
   providers: [
-    ReportQueries, SummaryService, OfficerPatternsService, DeadlinesService, Pseudonymiser,
+    ReportQueries, ReportSummaryService, OfficerPatternsService, DeadlinesService,
     {
       provide: EARLY_INTERVENTION_THRESHOLD,
       inject: [ConfigService],

@@ -6,6 +6,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { isUniqueViolation } from '../common/errors/database-errors.js';
 import { ConflictError, NotFoundError, RuleViolationError } from '../common/errors/domain-errors.js';
 import type { Page, PageQuery } from '../common/http/paging.js';
+import { lockForTransaction } from '../database/advisory-lock.js';
 import { newId, now } from '../database/columns.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto.js';
@@ -147,7 +148,7 @@ export class UsersService {
    */
   private change(id: string, actor: AuthUser | null, action: string, mutate: (user: User) => void): Promise<UserResponse> {
     return this.uow.run(async (em) => {
-      if (em.connection.options.type === 'postgres') await em.query('SELECT pg_advisory_xact_lock($1)', [PG_ACCOUNT_CHANGES_LOCK]);
+      await lockForTransaction(em, PG_ACCOUNT_CHANGES_LOCK);
       const user = await lockUserRow(em, id);
       const before = auditImage(user);
       const wasActiveAdmin = isActiveAdmin(user);

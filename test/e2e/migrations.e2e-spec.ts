@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { parseDatabaseUrl } from '../../src/config/app.config.js';
-import { dataSourceOptions } from '../../src/database/data-source.js';
+import { appDataSourceOptions } from '../../src/app-data-source.js';
 import { MIGRATIONS } from '../../src/database/migrations/index.js';
 import { createTestApp, createTestDatabase, ENGINE, type TestDatabase } from '../support/test-app.js';
 
@@ -36,7 +36,7 @@ describe(`migrations (${ENGINE})`, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    ds = new DataSource(dataSourceOptions(parseDatabaseUrl(db.url)));
+    ds = new DataSource(appDataSourceOptions(parseDatabaseUrl(db.url)));
     await ds.initialize();
   });
   afterAll(async () => {

@@ -12,8 +12,8 @@ const KEY_SETTING = 'pseudonym.key';
  * pseudonym in every report and export, on every instance, but the pseudonym cannot be
  * turned back into the id without the key. The key is an HMAC secret generated once and kept
  * in the settings table (like the JWT key), so it survives restarts.
- *
- * Add `Pseudonymiser` to the providers of any module that publishes officer identities.
+
+ * Provided once, by CommonModule (global): inject it wherever officer identities are published.
  */
 @Injectable()
 export class Pseudonymiser {

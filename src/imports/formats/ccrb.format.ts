@@ -3,7 +3,8 @@ import { AllegationCategory, CaseToAnswer, Finding, Severity } from '../../alleg
 import { ComplaintChannel, ComplaintStatus } from '../../complaints/complaint.enums.js';
 import { InvestigationMode, InvestigationOrigin, InvestigationStatus } from '../../investigations/investigation.enums.js';
 import { EmploymentStatus } from '../../officers/officer.enums.js';
-import { RowError, type ImportFormat, type ImportRow } from '../import-row.js';
+import type { ImportFormat, ImportRow } from '../import-row.js';
+import { RowError } from '../row-error.js';
 import type { Cells } from './cells.js';
 
 /**

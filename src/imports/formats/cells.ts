@@ -1,5 +1,5 @@
 import { isCalendarDay } from '../../common/time/day.js';
-import { RowError } from '../import-row.js';
+import { RowError } from '../row-error.js';
 
 /** Reading one record's cells by column name, with the checks every format needs; failures are RowErrors in words. */
 export class Cells {

@@ -3,10 +3,11 @@ import { brokenFindingRules } from '../../allegations/finding-rules.js';
 import { ComplaintChannel, ComplaintStatus } from '../../complaints/complaint.enums.js';
 import { RuleViolationError } from '../../common/errors/domain-errors.js';
 import { InvestigationMode, InvestigationOrigin, InvestigationStatus } from '../../investigations/investigation.enums.js';
-import { assertInvestigationRules, REGIME_2020_STARTS } from '../../investigations/investigations.service.js';
+import { assertInvestigationRules, REGIME_2020_STARTS } from '../../investigations/investigation-rules.js';
 import { EmploymentStatus } from '../../officers/officer.enums.js';
 import { ConductRegime, HearingType, LearningOutcome, OutcomeType, Sanction } from '../../outcomes/outcome.enums.js';
-import { RowError, type ImportFormat, type ImportRow } from '../import-row.js';
+import type { ImportFormat, ImportRow } from '../import-row.js';
+import { RowError } from '../row-error.js';
 import type { Cells } from './cells.js';
 import { impliedCaseToAnswer } from './ccrb.format.js';
 

@@ -16,7 +16,7 @@ import { ResponseStatus } from '../recommendations/recommendation.enums.js';
 import {
   type InvestigationSummaryResponse, type OperationSummaryResponse, type OutcomeCounts, type ResponseStatusCounts,
   type SummaryFigures, SummaryInvestigation,
-} from './dto/summary.response.js';
+} from './dto/case-summary.response.js';
 import { summarySentence } from './summary-sentence.js';
 
 const zeroes = <K extends string>(keys: K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -28,7 +28,7 @@ const count = (value: unknown): number => Number(value ?? 0);
  * GROUP BY (never by loading records), and the sentence that says them in words.
  */
 @Injectable()
-export class SummaryService {
+export class CaseSummaryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cases: CaseAccess,

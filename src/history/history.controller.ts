@@ -6,7 +6,7 @@ import { Roles } from '../common/auth/roles.decorator.js';
 import { PageQuery } from '../common/http/paging.js';
 import { UuidParam } from '../common/http/params.js';
 import { CASE_ROLES } from '../common/auth/role.js';
-import { AuditEventPage } from './dto/audit-event.response.js';
+import { AuditEventPage } from '../audit/dto/audit-event.response.js';
 import { HistoryService } from './history.service.js';
 
 /** One record's audit events, newest first, for those allowed to see the record. */

@@ -5,14 +5,14 @@ import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { UuidParam } from '../common/http/params.js';
 import { Roles } from '../common/auth/roles.decorator.js';
 import { CASE_ROLES } from '../common/auth/role.js';
-import { InvestigationSummaryResponse, OperationSummaryResponse } from './dto/summary.response.js';
-import { SummaryService } from './summary.service.js';
+import { InvestigationSummaryResponse, OperationSummaryResponse } from './dto/case-summary.response.js';
+import { CaseSummaryService } from './case-summary.service.js';
 
 @ApiTags('summaries')
 @Controller()
 @Roles(...CASE_ROLES)
-export class SummaryController {
-  constructor(private readonly summaries: SummaryService) {}
+export class CaseSummaryController {
+  constructor(private readonly summaries: CaseSummaryService) {}
 
   @Get('investigations/:investigationId/summary')
   @ApiOkResponse({ type: InvestigationSummaryResponse })

@@ -18,7 +18,7 @@ import { toCount } from './report-sql.js';
  * grouped by all their columns and are added up here from those few aggregated rows.
  */
 @Injectable()
-export class SummaryService {
+export class ReportSummaryService {
   constructor(private readonly queries: ReportQueries, private readonly clock: Clock) {}
 
   async summary(query: SummaryQuery, viewer: AuthUser): Promise<SummaryResponse> {

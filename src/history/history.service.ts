@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { hasRole, type AuthUser } from '../common/auth/auth-user.js';
+import { AuditLogService } from '../audit/audit-log.service.js';
+import type { AuditEventResponse } from '../audit/dto/audit-event.response.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
 import { NotFoundError } from '../common/errors/domain-errors.js';
 import type { Page, PageQuery } from '../common/http/paging.js';
 import { Complaint } from '../complaints/complaint.entity.js';
 import { complaintStanding } from '../complaints/complaint-standing.js';
 import { CaseAccess } from '../investigations/case-access.service.js';
-import { Investigation } from '../investigations/investigation.entity.js';
 import { Officer } from '../officers/officer.entity.js';
-import { Role } from '../common/auth/role.js';
-import { AuditLogService } from './audit-log.service.js';
-import type { AuditEventResponse } from './dto/audit-event.response.js';
 
 /**
  * A record's history is shown to whoever may see the record, under the same rules as the
@@ -39,14 +37,8 @@ export class HistoryService {
   async complaint(id: string, page: PageQuery, viewer: AuthUser): Promise<Page<AuditEventResponse>> {
     const em = this.dataSource.manager;
     const complaint = await em.findOneBy(Complaint, { id });
-    if (!complaint || !(await this.seesComplaint(complaint, viewer))) throw new NotFoundError('complaint', id);
+    const sees = !!complaint && complaintStanding(complaint, viewer, await this.caseAccess.onCase(em, viewer, complaint.investigationId)).sees;
+    if (!sees) throw new NotFoundError('complaint', id);
     return this.log.history('complaint', id, page, viewer);
-  }
-
-  private async seesComplaint(complaint: Complaint, viewer: AuthUser): Promise<boolean> {
-    const em = this.dataSource.manager;
-    const investigation = complaint.investigationId ? await em.findOneBy(Investigation, { id: complaint.investigationId }) : null;
-    const onItsCase = !!investigation && hasRole(viewer, Role.Investigator) && (await this.caseAccess.isMember(em, investigation, viewer));
-    return complaintStanding(complaint, viewer, onItsCase).sees;
   }
 }
