@@ -24,7 +24,7 @@ import { validationPipe } from '../../src/common/http/validation.js';
 import { Clock } from '../../src/common/time/day.js';
 import { ComplaintsService } from '../../src/complaints/complaints.service.js';
 import { loadConfig } from '../../src/config/app.config.js';
-import { ENTITIES } from '../../src/database/entities.js';
+import { ENTITIES } from '../../src/app-data-source.js';
 import { InvestigationsService } from '../../src/investigations/investigations.service.js';
 import { LifecycleService } from '../../src/investigations/lifecycle.service.js';
 import { TeamService } from '../../src/investigations/team.service.js';
