@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import type { FastifyRequest } from 'fastify';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import type { Role } from '../common/auth/role.js';
@@ -7,12 +8,11 @@ import { NotAllowedError, NotFoundError } from '../common/errors/domain-errors.j
 import type { AppConfig } from '../config/app.config.js';
 import { ReadQueries } from '../database/read-queries.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { AuthService } from './auth.service.js';
+import { AuthService, sessionUser } from './auth.service.js';
 import type { LoginDto } from './dto/auth.dto.js';
 import { SessionResponse } from './dto/session.dto.js';
-import type { FastifyRequest } from 'fastify';
 import {
-  browserRequest, clearedSessionCookie, CSRF_HEADER, csrfTokenMatches, hashSecret, newSecret, originAllowed, sessionCookie,
+  browserRequest, clearedSessionCookie, csrfTokenMatches, hashSecret, newSecret, originAllowed, sessionCookie,
   type BrowserRequest,
 } from './session-cookie.js';
 import { Session, SessionEndReason } from './session.entity.js';
@@ -98,8 +98,8 @@ export class SessionsService {
     if (!originAllowed(request, this.corsOrigins)) throw new NotAllowedError(CROSS_SITE_ORIGIN);
     const secret = newSecret();
     const at = new Date();
-    const session: Session = {
-      tokenHash: hashSecret(secret), userId: '', credentialsVersion: 0, csrfToken: newSecret(),
+    const session: Omit<Session, 'userId' | 'credentialsVersion'> = {
+      tokenHash: hashSecret(secret), csrfToken: newSecret(),
       createdAt: at.toISOString(), lastSeenAt: at.toISOString(), expiresAt: new Date(at.getTime() + this.maxMs).toISOString(),
       endedAt: null, endedReason: null, userAgent: request.userAgent, clientAddress: request.address,
     };
@@ -107,10 +107,7 @@ export class SessionsService {
       if (request.secret) await endSession(em, hashSecret(request.secret), SessionEndReason.Replaced, at);
       await em.insert(Session, { ...session, userId: account.id, credentialsVersion: account.credentialsVersion });
     });
-    return {
-      cookie: sessionCookie(secret, request.secure),
-      session: this.view({ id: user.id, username: user.username, displayName: user.displayName, roles: user.roles }, session),
-    };
+    return { cookie: sessionCookie(secret, request.secure), session: this.view(sessionUser(user), session) };
   }
 
   /**
@@ -144,8 +141,8 @@ export class SessionsService {
    * A cookie-authenticated write must prove it comes from the app's own pages: the session's
    * CSRF token in X-CSRF-Token (another site cannot read it), and no foreign Origin.
    */
-  refuseCrossSite(session: LiveSession, request: BrowserRequest, req: FastifyRequest): void {
-    if (!csrfTokenMatches(req.headers[CSRF_HEADER], session.csrfToken)) throw new NotAllowedError(CROSS_SITE_TOKEN);
+  refuseCrossSite(session: LiveSession, request: BrowserRequest): void {
+    if (!csrfTokenMatches(request.csrfToken, session.csrfToken)) throw new NotAllowedError(CROSS_SITE_TOKEN);
     if (!originAllowed(request, this.corsOrigins)) throw new NotAllowedError(CROSS_SITE_ORIGIN);
   }
 
