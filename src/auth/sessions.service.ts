@@ -18,7 +18,7 @@ import {
 import { Session, SessionEndReason } from './session.entity.js';
 import { endSession } from './session-store.js';
 
-/** last_seen_at is written at most this often per session, not on every request. */
+/** last_seen_at is written at most once a minute per session, not on every request. */
 const TOUCH_AFTER_MS = 60_000;
 export const CROSS_SITE_TOKEN = 'cross-site request refused: missing or wrong CSRF token';
 export const CROSS_SITE_ORIGIN = 'cross-site request refused: the Origin is not this server';
@@ -66,6 +66,8 @@ export interface SignedIn {
 export class SessionsService {
   private readonly idleMs: number;
   private readonly maxMs: number;
+  /** Well inside the idle timeout, so a session in use never looks idle (SESSION_IDLE_MINUTES may be 1). */
+  private readonly touchAfterMs: number;
   private readonly alwaysSecure: boolean;
   private readonly corsOrigins: string[];
 
@@ -79,6 +81,7 @@ export class SessionsService {
     const app = config.get('app', { infer: true });
     this.idleMs = app.session.idleSeconds * 1000;
     this.maxMs = app.session.maxSeconds * 1000;
+    this.touchAfterMs = Math.min(TOUCH_AFTER_MS, this.idleMs / 4);
     this.alwaysSecure = app.session.cookieAlwaysSecure;
     this.corsOrigins = app.corsOrigins;
   }
@@ -148,7 +151,7 @@ export class SessionsService {
 
   /** Records activity for the idle timeout, at most once a minute (so not a write per request). */
   async touch(session: LiveSession, at = new Date()): Promise<void> {
-    if (at.getTime() - Date.parse(session.lastSeenAt) < TOUCH_AFTER_MS) return;
+    if (at.getTime() - Date.parse(session.lastSeenAt) < this.touchAfterMs) return;
     await this.uow.run((em) => em.createQueryBuilder().update(Session).set({ lastSeenAt: at.toISOString() })
       .where('token_hash = :tokenHash AND ended_at IS NULL', { tokenHash: session.tokenHash }).execute());
   }
