@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { Allegation } from './allegations/allegation.entity.js';
 import { Subject } from './allegations/subject.entity.js';
+import { Session } from './auth/session.entity.js';
 import { AuditEvent } from './audit/audit-event.entity.js';
 import { BarredListEntry } from './barred-list/barred-list-entry.entity.js';
 import { Complaint } from './complaints/complaint.entity.js';
@@ -22,7 +23,7 @@ import { User } from './users/user.entity.js';
  * names every domain, so it is assembled here, above them, and handed down to database/.
  */
 export const ENTITIES = [
-  User, Setting, AuditEvent, Counter,
+  User, Session, Setting, AuditEvent, Counter,
   Officer, Complaint, Investigation, TeamMember, EvidenceNote,
   Subject, Allegation, Outcome, BarredListEntry, Recommendation,
   ImportJob,

@@ -3,12 +3,13 @@ import rateLimit from '@fastify/rate-limit';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from './auth/session-cookie.js';
 import { parseJsonBody } from './common/http/json-body.js';
 import { PinoNestLogger } from './common/http/pino-nest-logger.js';
 import { requestContext } from './common/http/request-context.js';
@@ -17,6 +18,25 @@ import { validationPipe } from './common/http/validation.js';
 import { IMPORT_UPLOAD_LIMITS } from './imports/upload.js';
 import { loadConfig, type AppConfig } from './config/app.config.js';
 import { InstanceLock } from './database/instance-lock.js';
+import { serveWebApp } from './web-app/serve-web-app.js';
+
+/**
+ * The web app's pages and every API answer: scripts only from this origin (no inline script,
+ * no eval); inline style attributes stay allowed because the component library sets them.
+ */
+export const APP_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -24,8 +44,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** Paths in a log line that must never be written, whatever a future serializer adds. */
 export const REDACTED_LOG_PATHS = [
   'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]',
-  'password', 'currentPassword', 'newPassword', 'accessToken',
-  '*.password', '*.currentPassword', '*.newPassword', '*.accessToken',
+  'req.headers["x-csrf-token"]',
+  'password', 'currentPassword', 'newPassword', 'accessToken', 'csrfToken',
+  '*.password', '*.currentPassword', '*.newPassword', '*.accessToken', '*.csrfToken',
 ];
 
 export interface CreateAppOptions {
@@ -55,6 +76,17 @@ function fastifyAdapter(config: AppConfig, options: CreateAppOptions): FastifyAd
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
   });
+}
+
+/** The OpenAPI document served at /api/docs-json (and written to web/openapi.json by npm run api:openapi). */
+export function apiDocument(app: NestFastifyApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(app, new DocumentBuilder()
+    .setTitle('Probity API')
+    .setDescription('Investigation records for police-misconduct cases. Every route needs a bearer token from POST /api/auth/login (scripts) or the session cookie from POST /api/auth/session (the browser; writes also send X-CSRF-Token) unless marked otherwise; `x-roles` lists who may call it, `x-public` marks routes open to everyone.')
+    .setVersion('1')
+    .addBearerAuth()
+    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', description: `the browser session from POST /api/auth/session (named ${SECURE_SESSION_COOKIE} over HTTPS); writes also need the X-CSRF-Token header` })
+    .build());
 }
 
 /** Everything main.ts applies to the app; the e2e tests boot through the same function. */
@@ -90,9 +122,9 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   await app.register(rateLimit, { global: false, max: config.loginRateLimit, timeWindow: 60_000 });
   // multipart/form-data (POST /api/imports); files are streamed to disk, never buffered whole.
   await app.register(multipart, { limits: IMPORT_UPLOAD_LIMITS });
-  // Security headers from helmet, its middleware built once (@fastify/helmet builds it anew
-  // for every request, a measurable share of a read).
-  const securityHeaders = helmet({
+  // Security headers from helmet, each policy's middleware built once (@fastify/helmet builds
+  // it anew for every request, a measurable share of a read).
+  const swaggerHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -103,15 +135,16 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       },
     },
   });
-  fastify.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
+  const appHeaders = helmet({ contentSecurityPolicy: { useDefaults: false, directives: APP_CSP }, xFrameOptions: { action: 'deny' } });
+  fastify.addHook('onRequest', (req, reply, done) => {
+    const headers = req.url.startsWith('/api/docs') ? swaggerHeaders : appHeaders;
+    headers(req.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
+  });
 
-  const document = SwaggerModule.createDocument(app, new DocumentBuilder()
-    .setTitle('Probity API')
-    .setDescription('Investigation records for police-misconduct cases. Every route needs a bearer token from POST /api/auth/login unless marked otherwise; `x-roles` lists who may call it, `x-public` marks routes open to everyone.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build());
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // The built web app at / (after the API's plugins, before Nest registers its routes).
+  await serveWebApp(app, config.webDistDir);
+
+  SwaggerModule.setup('api/docs', app, apiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 }
 
 export async function createApp(config: AppConfig = loadConfig(), options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
