@@ -17,6 +17,10 @@ const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPag
 const CasePage = lazy(() => import('../features/investigations/CasePage'));
 const NewComplaintPage = lazy(() => import('../features/complaints/NewComplaintPage'));
 const ComplaintPage = lazy(() => import('../features/complaints/ComplaintPage'));
+const ReviewQueuePage = lazy(() => import('../features/investigations/ReviewQueuePage'));
+const BarredListPage = lazy(() => import('../features/barred-list/BarredListPage'));
+const RecommendationsRegisterPage = lazy(() => import('../features/recommendations/RecommendationsRegisterPage'));
+const DeadlinesPage = lazy(() => import('../features/deadlines/DeadlinesPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -45,6 +49,10 @@ export function App() {
                   <Route path="cases/:reference" element={<CasePage />} />
                   <Route path="complaints/new" element={<NewComplaintPage />} />
                   <Route path="complaints/:id" element={<ComplaintPage />} />
+                  <Route path="review" element={<ReviewQueuePage />} />
+                  <Route path="barred-list" element={<BarredListPage />} />
+                  <Route path="recommendations" element={<RecommendationsRegisterPage />} />
+                  <Route path="deadlines" element={<DeadlinesPage />} />
                   <Route path="account/password" element={<ChangePasswordPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

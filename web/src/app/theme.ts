@@ -1,4 +1,4 @@
-import { createTheme, NativeSelect, PasswordInput, Textarea, TextInput } from '@mantine/core';
+import { createTheme, Modal, NativeSelect, PasswordInput, Textarea, TextInput } from '@mantine/core';
 
 // Labels stay exactly their words (no " *" appended): forms mark the optional fields instead.
 const noAsterisk = { defaultProps: { withAsterisk: false } };
@@ -15,5 +15,8 @@ export const theme = createTheme({
     PasswordInput: PasswordInput.extend(noAsterisk),
     Textarea: Textarea.extend(noAsterisk),
     NativeSelect: NativeSelect.extend(noAsterisk),
+    // Rendered in place (not in a portal at the end of body): the dialog's <header> then sits
+    // inside <main>, not beside the page's banner landmark.
+    Modal: Modal.extend({ defaultProps: { withinPortal: false, closeButtonProps: { 'aria-label': 'Close dialog' } } }),
   },
 });

@@ -33,12 +33,12 @@ export function RecommendationTable({ caption, rows, loading, empty, showCase, s
       key: 'case', header: 'Case',
       cell: (r: Recommendation) => {
         const reference = references?.get(r.investigationId);
-        return reference ? <Anchor component={Link} to={`/cases/${reference}?tab=recommendations`}>{reference}</Anchor> : '—';
+        return reference ? <Anchor className="nowrap" component={Link} to={`/cases/${reference}?tab=recommendations`}>{reference}</Anchor> : '—';
       },
     }] : []),
-    { key: 'number', header: 'No.', sortField: showCase ? 'number' : undefined, cell: (r) => r.number },
+    { key: 'number', header: 'No.', cell: (r) => r.number },
     { key: 'text', header: 'Recommendation', cell: (r) => <Text size="sm" lineClamp={4}>{r.text}</Text> },
-    { key: 'recipient', header: 'Recipient', sortField: showCase ? 'recipient' : undefined, cell: (r) => r.recipient },
+    { key: 'recipient', header: 'Recipient', cell: (r) => r.recipient },
     { key: 'issued', header: 'Issued', sortField: showCase ? 'issuedOn' : undefined, cell: (r) => <DateText value={r.issuedOn} /> },
     {
       key: 'due', header: 'Response due', sortField: showCase ? 'responseDueOn' : undefined,
