@@ -16,7 +16,7 @@ type Deadlines = Schema<'DeadlinesResponse'>;
 function useDeadlines() {
   return useQuery({
     queryKey: ['deadlines'],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/reports/deadlines', { params: { query: { limit: 50 } as never }, signal })),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/reports/deadlines', { params: { query: { limit: 50 } }, signal })),
   });
 }
 

@@ -16,7 +16,7 @@ export function useSubjects(investigationId: string) {
   return useQuery({
     queryKey: caseKeys.subjects(investigationId),
     queryFn: () => fetchAllPages<Subject>((limit, offset) => api.GET('/api/investigations/{investigationId}/subjects', {
-      params: { path: { investigationId }, query: { limit, offset } as never },
+      params: { path: { investigationId }, query: { limit, offset } },
     })),
   });
 }
@@ -26,7 +26,7 @@ export function useCaseAllegations(investigationId: string) {
   return useQuery({
     queryKey: caseKeys.allegations(investigationId),
     queryFn: () => fetchAllPages<Allegation>((limit, offset) => api.GET('/api/allegations', {
-      params: { query: { investigationId, limit, offset } as never },
+      params: { query: { investigationId, limit, offset } },
     })),
   });
 }
@@ -35,7 +35,7 @@ export function useCaseOutcomes(investigationId: string) {
   return useQuery({
     queryKey: caseKeys.outcomes(investigationId),
     queryFn: () => fetchAllPages<Outcome>((limit, offset) => api.GET('/api/outcomes', {
-      params: { query: { investigationId, limit, offset } as never },
+      params: { query: { investigationId, limit, offset } },
     })),
   });
 }
@@ -116,7 +116,7 @@ export function useOfficerSearch(q: string) {
   return useQuery({
     queryKey: ['officers', 'search', q],
     enabled: q.length > 0,
-    queryFn: ({ signal }) => unwrapPage<Officer>(api.GET('/api/officers', { params: { query: { q, limit: 10 } as never }, signal })),
+    queryFn: ({ signal }) => unwrapPage<Officer>(api.GET('/api/officers', { params: { query: { q, limit: 10 } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
