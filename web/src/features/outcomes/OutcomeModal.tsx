@@ -177,14 +177,14 @@ function DismissalConfirmation({ officer, type, pending, onBack, onConfirm }: {
   useEffect(() => { back.current?.focus(); }, []);
   return (
     <Stack>
-      <Alert color="orange" variant="light" title={`${OUTCOME_LABELS[type as keyof typeof OUTCOME_LABELS]}: ${officer}`}>
+      <Alert color="red" variant="light" title={`${OUTCOME_LABELS[type as keyof typeof OUTCOME_LABELS]}: ${officer}`}>
         {type === 'dismissed'
           ? `This records ${officer} as dismissed and puts them on the barred list at once. A dismissal cannot later be amended into another outcome.`
           : `This records that ${officer} would have been dismissed, and puts them on the barred list at once.`}
       </Alert>
       <Group justify="flex-end">
         <Button variant="default" ref={back} onClick={onBack}>Go back</Button>
-        <Button color="red" loading={pending} onClick={onConfirm}>Yes, record the dismissal</Button>
+        <Button color="red.9" loading={pending} onClick={onConfirm}>Yes, record the dismissal</Button>
       </Group>
     </Stack>
   );

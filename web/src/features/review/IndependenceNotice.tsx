@@ -16,7 +16,7 @@ export function IndependenceNotice({ investigation }: { investigation: Investiga
   const user = useUser();
   if (!can(user, 'record-outcome') || !isOnTeam(investigation, user.id)) return null;
   return (
-    <Alert color="orange" variant="light" title="You are on this case's team">
+    <Alert color="blue" variant="light" title="You are on this case's team">
       Findings and outcomes must be decided by a reviewer independent of the investigation. Because you lead or are on
       the team of this case, the server will refuse the findings and outcomes you try to record here.
     </Alert>
