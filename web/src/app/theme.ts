@@ -15,8 +15,7 @@ export const theme = createTheme({
     PasswordInput: PasswordInput.extend(noAsterisk),
     Textarea: Textarea.extend(noAsterisk),
     NativeSelect: NativeSelect.extend(noAsterisk),
-    // Rendered in place (not in a portal at the end of body): the dialog's <header> then sits
-    // inside <main>, not beside the page's banner landmark.
-    Modal: Modal.extend({ defaultProps: { withinPortal: false, closeButtonProps: { 'aria-label': 'Close dialog' } } }),
+    // Dialogs go at the end of <main>, not of <body>: their <header> then is no second banner landmark.
+    Modal: Modal.extend({ defaultProps: { portalProps: { target: '#main' }, closeButtonProps: { 'aria-label': 'Close dialog' } } }),
   },
 });

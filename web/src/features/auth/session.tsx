@@ -8,7 +8,8 @@ type SessionAnswer = Schema<'SessionResponse'>;
 
 export type SessionState =
   | { status: 'loading' }
-  | { status: 'signed-out'; ended: boolean }
+  /** ended: the server ended the session (a 401); reason: the user signed out or changed their password here. */
+  | { status: 'signed-out'; ended: boolean; reason?: 'signed-out' | 'password-changed' }
   | { status: 'signed-in'; user: SessionUser; expiresAt: string };
 
 interface SessionContextValue {
@@ -31,10 +32,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return answer.user;
   }, []);
 
-  const end = useCallback((ended: boolean) => {
+  const end = useCallback((ended: boolean, reason?: 'signed-out' | 'password-changed') => {
     setCsrfToken(null);
+    // A 401 from a request still in flight after signing out must not turn it into "session ended".
+    setState((previous) => (previous.status === 'signed-out' && ended ? previous : { status: 'signed-out', ended, reason }));
     queryClient.clear();
-    setState({ status: 'signed-out', ended });
   }, [queryClient]);
 
   useEffect(() => {
@@ -61,10 +63,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         // A session that already ended is signed out all the same.
         if (!(error instanceof ApiError) || error.status !== 401) throw error;
       }
-      end(false);
+      end(false, 'signed-out');
     },
     markEnded() {
-      end(false);
+      end(false, 'password-changed');
     },
   }), [state, accept, end, queryClient]);
 
