@@ -17,7 +17,7 @@ const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPag
 const CasePage = lazy(() => import('../features/investigations/CasePage'));
 const NewComplaintPage = lazy(() => import('../features/complaints/NewComplaintPage'));
 const ComplaintPage = lazy(() => import('../features/complaints/ComplaintPage'));
-const ReviewQueuePage = lazy(() => import('../features/investigations/ReviewQueuePage'));
+const ReviewQueuePage = lazy(() => import('../features/review/ReviewQueuePage'));
 const BarredListPage = lazy(() => import('../features/barred-list/BarredListPage'));
 const RecommendationsRegisterPage = lazy(() => import('../features/recommendations/RecommendationsRegisterPage'));
 const DeadlinesPage = lazy(() => import('../features/deadlines/DeadlinesPage'));

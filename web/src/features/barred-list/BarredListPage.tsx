@@ -30,7 +30,7 @@ export default function BarredListPage() {
           setParams(next);
         })}>
         <Group align="flex-end">
-          <TextInput label="Name or service number" w={320} {...form.getInputProps('q')} />
+          <TextInput label="Name, service number or force" description="Part of a word is enough" w={320} {...form.getInputProps('q')} />
           <Checkbox label="Include entries removed after a review or appeal" {...form.getInputProps('includeRemoved', { type: 'checkbox' })} />
           <Button type="submit">Search</Button>
         </Group>
@@ -49,7 +49,7 @@ export default function BarredListPage() {
           { key: 'added', header: 'Added', cell: (e) => <DateText value={e.addedOn} /> },
           { key: 'reason', header: 'Reason', cell: (e) => <Text size="sm" lineClamp={3}>{e.reason}</Text> },
           { key: 'review', header: 'Review from', cell: (e) => <DateText value={e.reviewEligibleOn} /> },
-          { key: 'case', header: 'Case', cell: (e) => (e.case ? <Anchor component={Link} to={`/cases/${e.case.reference}?tab=subjects`}>{e.case.reference}</Anchor> : '—') },
+          { key: 'case', header: 'Case', cell: (e) => (e.case ? <Anchor className="nowrap" component={Link} to={`/cases/${e.case.reference}?tab=subjects`}>{e.case.reference}</Anchor> : '—') },
           ...(includeRemoved ? [{ key: 'removed', header: 'Removed', cell: (e: BarredEntry) => e.removedOn ? <><DateText value={e.removedOn} /> {e.removalReason}</> : '—' }] : []),
         ]}
       />

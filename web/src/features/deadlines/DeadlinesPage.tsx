@@ -1,7 +1,5 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api, unwrap, type Schema } from '../../api/client';
 import { PageLoading } from '../../app/Layout';
 import { DataTable } from '../../components/DataTable';
 import { DateText, formatDate } from '../../components/DateText';
@@ -10,15 +8,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { MODE_LABELS } from '../investigations/labels';
 import { StatusBadge } from '../investigations/CaseListPage';
 import { SANCTION_LABELS } from '../outcomes/labels';
-
-type Deadlines = Schema<'DeadlinesResponse'>;
-
-function useDeadlines() {
-  return useQuery({
-    queryKey: ['deadlines'],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/reports/deadlines', { params: { query: { limit: 50 } }, signal })),
-  });
-}
+import { useDeadlines, type Deadlines } from './useDeadlines';
 
 function Figure({ label, value, tone }: { label: string; value: number; tone?: 'red' }) {
   return (
@@ -27,6 +17,11 @@ function Figure({ label, value, tone }: { label: string; value: number; tone?: '
       <Text fz={32} fw={700} c={tone === 'red' && value > 0 ? 'red.9' : undefined}>{value}</Text>
     </Paper>
   );
+}
+
+/** The dashboard lists the first rows of each section; the figure above it counts them all. */
+function Shown({ shown, total }: { shown: number; total: number }) {
+  return shown < total ? <Text size="sm">Showing the first {shown} of {total}.</Text> : null;
 }
 
 const caseLink = (reference: string, tab?: string) => (
@@ -81,6 +76,8 @@ function DeadlinesBody({ d }: { d: Deadlines }) {
         ]}
       />
 
+      <Shown shown={d.recommendations.items.length} total={d.recommendations.total} />
+
       <Title order={2} size="h3">Long-running cases</Title>
       <DataTable<Deadlines['investigations']['items'][number]>
         caption={`Cases not closed, open longer than ${d.rules.investigationsOpenLongerThanMonths} months, longest first`}
@@ -97,6 +94,8 @@ function DeadlinesBody({ d }: { d: Deadlines }) {
         ]}
       />
 
+      <Shown shown={d.investigations.items.length} total={d.investigations.total} />
+
       <Title order={2} size="h3">Warnings expiring</Title>
       <DataTable<Deadlines['warnings']['items'][number]>
         caption="Written warnings still live that expire soon, soonest first"
@@ -112,6 +111,7 @@ function DeadlinesBody({ d }: { d: Deadlines }) {
           { key: 'days', header: 'Days left', cell: (w) => w.daysToExpiry },
         ]}
       />
+      <Shown shown={d.warnings.items.length} total={d.warnings.total} />
     </>
   );
 }

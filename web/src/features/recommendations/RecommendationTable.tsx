@@ -13,12 +13,7 @@ import type { Recommendation } from './useRecommendations';
 function DaysLeft({ rec }: { rec: Recommendation }) {
   if (rec.responseStatus !== 'pending') return <Text size="sm">Answered <DateText value={rec.respondedOn} /></Text>;
   const days = daysUntil(rec.responseDueOn);
-  return (
-    <Group gap={6}>
-      <Text size="sm">{days >= 0 ? `${days} day${days === 1 ? '' : 's'} left` : `${-days} day${days === -1 ? '' : 's'} late`}</Text>
-      {rec.overdue && <Badge color="red.9" variant="filled">Overdue</Badge>}
-    </Group>
-  );
+  return <Text size="sm">{days >= 0 ? `${days} day${days === 1 ? '' : 's'} left` : `${-days} day${days === -1 ? '' : 's'} late`}</Text>;
 }
 
 export function RecommendationTable({ caption, rows, loading, empty, showCase, sort, onSort, references }: {
@@ -45,6 +40,7 @@ export function RecommendationTable({ caption, rows, loading, empty, showCase, s
       cell: (r) => <><DateText value={r.responseDueOn} />{r.dueExtensionReason && <Text size="xs">Extended: {r.dueExtensionReason}</Text>}</>,
     },
     { key: 'left', header: 'Days left', cell: (r) => <DaysLeft rec={r} /> },
+    { key: 'overdue', header: 'Overdue', cell: (r) => (r.overdue ? <Badge color="red.9" variant="filled">Overdue</Badge> : <Text size="sm">No</Text>) },
     { key: 'response', header: 'Response', cell: (r) => <>{RESPONSE_LABELS[r.responseStatus]}{r.responseText && <Text size="xs" lineClamp={3}>{r.responseText}</Text>}</> },
     { key: 'implementation', header: 'Implementation', cell: (r) => IMPLEMENTATION_LABELS[r.implementationStatus] },
   ];

@@ -1,14 +1,12 @@
 import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQueries } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { Pager } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { usePageTitle } from '../../components/usePageTitle';
 import { RESPONSE_LABELS } from './labels';
 import { RecommendationTable } from './RecommendationTable';
-import { useRecommendationRegister } from './useRecommendations';
+import { useCaseReferences, useRecommendationRegister } from './useRecommendations';
 
 const PAGE_SIZE = 20;
 
@@ -29,15 +27,7 @@ export default function RecommendationsRegisterPage() {
   const form = useForm({ initialValues: { response: params.get('response') ?? '', overdue: params.get('overdue') ?? '', recipient: params.get('recipient') ?? '' } });
 
   // The register lists ids; the case references come from the (few) cases on this page.
-  const caseIds = [...new Set((register.data?.items ?? []).map((r) => r.investigationId))];
-  const cases = useQueries({
-    queries: caseIds.map((id) => ({
-      queryKey: ['investigations', 'detail', id],
-      queryFn: () => unwrap(api.GET('/api/investigations/{id}', { params: { path: { id } } })),
-      staleTime: 60_000,
-    })),
-  });
-  const references = new Map(cases.flatMap((c) => (c.data ? [[c.data.id, c.data.reference] as const] : [])));
+  const references = useCaseReferences((register.data?.items ?? []).map((r) => r.investigationId));
 
   function set(changes: Record<string, string | undefined>) {
     const next = new URLSearchParams(params);

@@ -3,7 +3,6 @@ import { api, fetchAllPages, ifMatch, unwrap, unwrapPage, type Schema } from '..
 
 export type Subject = Schema<'SubjectResponse'>;
 export type Allegation = Schema<'AllegationResponse'>;
-export type Outcome = Schema<'OutcomeResponse'>;
 export type Officer = Schema<'OfficerResponse'>;
 
 export const caseKeys = {
@@ -16,7 +15,7 @@ export function useSubjects(investigationId: string) {
   return useQuery({
     queryKey: caseKeys.subjects(investigationId),
     queryFn: () => fetchAllPages<Subject>((limit, offset) => api.GET('/api/investigations/{investigationId}/subjects', {
-      params: { path: { investigationId }, query: { limit, offset } },
+      params: { path: { investigationId }, query: { limit, offset } as never },
     })),
   });
 }
@@ -26,21 +25,13 @@ export function useCaseAllegations(investigationId: string) {
   return useQuery({
     queryKey: caseKeys.allegations(investigationId),
     queryFn: () => fetchAllPages<Allegation>((limit, offset) => api.GET('/api/allegations', {
-      params: { query: { investigationId, limit, offset } },
+      params: { query: { investigationId, limit, offset } as never },
     })),
   });
 }
 
-export function useCaseOutcomes(investigationId: string) {
-  return useQuery({
-    queryKey: caseKeys.outcomes(investigationId),
-    queryFn: () => fetchAllPages<Outcome>((limit, offset) => api.GET('/api/outcomes', {
-      params: { query: { investigationId, limit, offset } },
-    })),
-  });
-}
-
-function useCaseInvalidation(investigationId: string) {
+/** After a write to a part of the case: the case's parts, its record, history and the barred list. */
+export function useCaseInvalidation(investigationId: string) {
   const queryClient = useQueryClient();
   return () => {
     void queryClient.invalidateQueries({ queryKey: ['case', investigationId] });
@@ -90,33 +81,11 @@ export function fetchAllegation(id: string) {
   return unwrap(api.GET('/api/allegations/{id}', { params: { path: { id } } }));
 }
 
-export function useRecordOutcome(investigationId: string) {
-  const invalidate = useCaseInvalidation(investigationId);
-  return useMutation({
-    mutationFn: ({ subjectId, body }: { subjectId: string; body: Schema<'RecordOutcomeDto'> }) =>
-      unwrap(api.POST('/api/subjects/{subjectId}/outcome', { params: { path: { subjectId } }, body })),
-    onSuccess: invalidate,
-  });
-}
-
-export function useAmendOutcome(investigationId: string) {
-  const invalidate = useCaseInvalidation(investigationId);
-  return useMutation({
-    mutationFn: ({ id, version, body }: { id: string; version: number; body: Schema<'AmendOutcomeDto'> }) =>
-      unwrap(api.PATCH('/api/outcomes/{id}', { params: { path: { id }, header: ifMatch(version) }, body })),
-    onSuccess: invalidate,
-  });
-}
-
-export function fetchOutcome(id: string) {
-  return unwrap(api.GET('/api/outcomes/{id}', { params: { path: { id } } }));
-}
-
 export function useOfficerSearch(q: string) {
   return useQuery({
     queryKey: ['officers', 'search', q],
     enabled: q.length > 0,
-    queryFn: ({ signal }) => unwrapPage<Officer>(api.GET('/api/officers', { params: { query: { q, limit: 10 } }, signal })),
+    queryFn: ({ signal }) => unwrapPage<Officer>(api.GET('/api/officers', { params: { query: { q, limit: 10 } as never }, signal })),
     placeholderData: keepPreviousData,
   });
 }

@@ -5,8 +5,8 @@ import { DataTable, Pager, type Column } from '../../components/DataTable';
 import { DateText } from '../../components/DateText';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { usePageTitle } from '../../components/usePageTitle';
-import { StatusBadge } from './CaseListPage';
-import { useInvestigationList, type InvestigationSummary } from './useInvestigations';
+import { StatusBadge } from '../investigations/CaseListPage';
+import { useInvestigationList, type InvestigationSummary } from '../investigations/useInvestigations';
 
 const PAGE_SIZE = 20;
 
