@@ -36,6 +36,13 @@ function fieldOfRule(kind: RecommendationAction, message: string): keyof Values 
   return 'implementationStatus';
 }
 
+/** The user's change in words, for the conflict dialog. */
+function describeChange(kind: RecommendationAction, v: Values): string {
+  if (kind === 'extension') return `extend the response deadline to ${formatDate(v.responseDueOn)} ("${v.reason.trim()}")`;
+  if (kind === 'response') return `record the response "${RESPONSE_LABELS[v.responseStatus as keyof typeof RESPONSE_LABELS] ?? v.responseStatus}" of ${formatDate(v.respondedOn)}`;
+  return `record the implementation as "${IMPLEMENTATION_LABELS[v.implementationStatus as keyof typeof IMPLEMENTATION_LABELS] ?? v.implementationStatus}"`;
+}
+
 export function RecommendationActionModal({ rec, kind, onClose }: { rec: Recommendation; kind: RecommendationAction; onClose(): void }) {
   const extend = useExtendDeadline();
   const respond = useRecordResponse();
@@ -66,7 +73,7 @@ export function RecommendationActionModal({ rec, kind, onClose }: { rec: Recomme
     const handlers = {
       onSuccess: () => { notifySaved(`Recommendation ${rec.number} updated.`); onClose(); },
       onError: (caught: unknown) => {
-        if (conflict.offer(caught, rec, v, TITLES[kind].toLowerCase())) return;
+        if (conflict.offer(caught, rec, v, describeChange(kind, v))) return;
         if (caught instanceof ApiError && caught.status === 422) {
           const m = caught.message;
           form.setErrors({ [fieldOfRule(kind, m)]: `${m.charAt(0).toUpperCase()}${m.slice(1)}${/[.!?]$/.test(m) ? '' : '.'}` });

@@ -44,18 +44,23 @@ export function RecommendationTable({ caption, rows, loading, empty, showCase, s
     { key: 'response', header: 'Response', cell: (r) => <>{RESPONSE_LABELS[r.responseStatus]}{r.responseText && <Text size="xs" lineClamp={3}>{r.responseText}</Text>}</> },
     { key: 'implementation', header: 'Implementation', cell: (r) => IMPLEMENTATION_LABELS[r.implementationStatus] },
   ];
+  // In the register several cases have a recommendation 1: the buttons' names say which case.
+  const named = (r: Recommendation) => {
+    const reference = showCase ? references?.get(r.investigationId) : undefined;
+    return `recommendation ${r.number}${reference ? ` of ${reference}` : ''}`;
+  };
   if (reviewer) {
     columns.push({
       key: 'actions', header: 'Actions',
       cell: (r) => (
         <Group gap={4}>
           {r.responseStatus === 'pending' && (
-            <Button size="compact-xs" variant="default" aria-label={`Extend the deadline of recommendation ${r.number}`}
+            <Button size="compact-xs" variant="default" aria-label={`Extend the deadline of ${named(r)}`}
               onClick={() => setAction({ rec: r, kind: 'extension' })}>Extend</Button>
           )}
-          <Button size="compact-xs" variant="default" aria-label={`Record the response to recommendation ${r.number}`}
+          <Button size="compact-xs" variant="default" aria-label={`Record the response to ${named(r)}`}
             onClick={() => setAction({ rec: r, kind: 'response' })}>Response</Button>
-          <Button size="compact-xs" variant="default" aria-label={`Record the implementation of recommendation ${r.number}`}
+          <Button size="compact-xs" variant="default" aria-label={`Record the implementation of ${named(r)}`}
             onClick={() => setAction({ rec: r, kind: 'implementation' })}>Implementation</Button>
         </Group>
       ),
