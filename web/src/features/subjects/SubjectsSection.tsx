@@ -82,7 +82,7 @@ function SubjectCard({ investigation, subject, allegations, outcome }: {
             </Button>
           )}
           {can(user, 'record-outcome') && open && (
-            <Button size="xs" variant="default" onClick={() => setRecordingOutcome(true)} aria-label={`${outcome ? 'Amend' : 'Record'} the outcome for ${name}`}>
+            <Button size="xs" variant="default" onClick={() => setRecordingOutcome(true)} aria-label={`${outcome ? 'Amend' : 'Record'} outcome for ${name}`}>
               {outcome ? 'Amend outcome' : 'Record outcome'}
             </Button>
           )}
