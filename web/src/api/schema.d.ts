@@ -3411,6 +3411,8 @@ export interface operations {
                 operation?: string;
                 /** @description text search on reference, title, and names and service numbers of subject officers */
                 q?: string;
+                /** @description exactly this reference (the web app finds a case page's id by it) */
+                reference?: string;
                 /** @description a leading - sorts descending */
                 sort?: "reference" | "title" | "status" | "mode" | "openedOn" | "closedOn" | "createdAt" | "updatedAt" | "-reference" | "-title" | "-status" | "-mode" | "-openedOn" | "-closedOn" | "-createdAt" | "-updatedAt";
                 /** @description exact station name */

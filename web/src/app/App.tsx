@@ -10,7 +10,7 @@ import { CaseListPage } from '../features/investigations/CaseListPage';
 import { Layout, PageLoading } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireSession } from './RequireSession';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 // Pages beyond the first one a user sees load on demand, keeping the initial bundle small.
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
@@ -35,7 +35,7 @@ const queryClient = new QueryClient({
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>

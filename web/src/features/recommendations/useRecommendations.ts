@@ -11,7 +11,7 @@ export function useCaseRecommendations(investigationId: string) {
   return useQuery({
     queryKey: ['recommendations', 'case', investigationId],
     queryFn: () => fetchAllPages<Recommendation>((limit, offset) => api.GET('/api/investigations/{investigationId}/recommendations', {
-      params: { path: { investigationId }, query: { limit, offset } as never },
+      params: { path: { investigationId }, query: { limit, offset } },
     })),
   });
 }
