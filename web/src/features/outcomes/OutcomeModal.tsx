@@ -10,6 +10,7 @@ import { notifySaved } from '../../components/notify';
 import type { Investigation } from '../investigations/useInvestigation';
 import type { Subject } from '../subjects/useSubjects';
 import { HEARING_LABELS, LEARNING_LABELS, OUTCOME_LABELS, SANCTION_LABELS } from './labels';
+import { fieldsOfRule } from './ruleFields';
 import { fetchOutcome, useAmendOutcome, useRecordOutcome, type Outcome } from './useOutcomes';
 
 type Values = {
@@ -25,19 +26,6 @@ const FIELDS = {
 const opts = (labels: Record<string, string>, none?: string) => [
   ...(none ? [{ value: '', label: none }] : []), ...Object.entries(labels).map(([value, label]) => ({ value, label })),
 ];
-
-/**
- * Which fields a broken conduct rule (422) is about. The API names the rules only in words
- * (details.rules), so the words decide; a rule about none of them belongs to the outcome itself.
- */
-export function fieldsOfRule(rule: string): (keyof Values)[] {
-  if (/day still in the future/.test(rule)) return ['decidedOn'];
-  const fields: (keyof Values)[] = [];
-  if (/learning outcome/.test(rule)) fields.push('learningOutcome');
-  if (/sanction|warning|reduction in rank/.test(rule)) fields.push('sanction');
-  if (/hearing/.test(rule)) fields.push('hearingType');
-  return fields.length ? fields : ['type'];
-}
 
 const isDismissal = (type: string) => type === 'dismissed' || type === 'would_have_been_dismissed';
 const sentence = (rule: string) => `${rule.charAt(0).toUpperCase()}${rule.slice(1)}${/[.!?]$/.test(rule) ? '' : '.'}`;
