@@ -157,7 +157,7 @@ export function OutcomeModal({ investigation, subject, officer, outcome, onClose
                 </Alert>
               )}
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <NativeSelect label="Outcome" ref={typeField} data={opts(OUTCOME_LABELS, 'Choose…')} {...form.getInputProps('type')} />
+                <NativeSelect label="Outcome" ref={typeField} data-autofocus data={opts(OUTCOME_LABELS, 'Choose…')} {...form.getInputProps('type')} />
                 <NativeSelect label="Sanction" description={type === 'disciplined' ? 'Needed for a disciplined outcome' : 'Only for a disciplined outcome'}
                   disabled={type !== 'disciplined'} data={opts(SANCTION_LABELS, 'None')} {...form.getInputProps('sanction')} />
                 <NativeSelect label="Learning outcome" description={type === 'learning' ? 'Needed for a learning outcome' : 'Only for a learning outcome'}

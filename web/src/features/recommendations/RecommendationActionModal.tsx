@@ -96,17 +96,17 @@ export function RecommendationActionModal({ rec, kind, onClose }: { rec: Recomme
             <Text size="sm" lineClamp={4}>{rec.text}</Text>
             <Text size="sm">To {rec.recipient}; response due {formatDate(rec.responseDueOn)}.</Text>
             {kind === 'extension' && <>
-              <TextInput type="date" label="New due date" {...form.getInputProps('responseDueOn')} />
+              <TextInput type="date" label="New due date" data-autofocus {...form.getInputProps('responseDueOn')} />
               <Textarea label="Reason for the extension" autosize minRows={2} {...form.getInputProps('reason')} />
             </>}
             {kind === 'response' && <>
-              <NativeSelect label="Response" data={[{ value: '', label: 'Choose…' }, ...Object.entries(RESPONSE_LABELS).filter(([v]) => v !== 'pending').map(([value, label]) => ({ value, label }))]}
+              <NativeSelect label="Response" data-autofocus data={[{ value: '', label: 'Choose…' }, ...Object.entries(RESPONSE_LABELS).filter(([v]) => v !== 'pending').map(([value, label]) => ({ value, label }))]}
                 {...form.getInputProps('responseStatus')} />
               <Textarea label="What the recipient said" autosize minRows={2} {...form.getInputProps('responseText')} />
               <TextInput type="date" label="Responded on" {...form.getInputProps('respondedOn')} />
             </>}
             {kind === 'implementation' && <>
-              <NativeSelect label="Implementation" data={Object.entries(IMPLEMENTATION_LABELS).map(([value, label]) => ({ value, label }))}
+              <NativeSelect label="Implementation" data-autofocus data={Object.entries(IMPLEMENTATION_LABELS).map(([value, label]) => ({ value, label }))}
                 {...form.getInputProps('implementationStatus')} />
               <Textarea label="Evidence" description="Optional: what shows the state of implementation" autosize minRows={2} {...form.getInputProps('evidence')} />
             </>}

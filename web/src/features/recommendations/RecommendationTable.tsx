@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { can } from '../../app/can';
 import { DataTable, type Column } from '../../components/DataTable';
 import { DateText } from '../../components/DateText';
+import { useReturnFocus } from '../../components/useReturnFocus';
 import { daysUntil } from '../../components/today';
 import { useUser } from '../auth/session';
 import { IMPLEMENTATION_LABELS, RESPONSE_LABELS } from './labels';
@@ -23,6 +24,8 @@ export function RecommendationTable({ caption, rows, loading, empty, showCase, s
   const user = useUser();
   const [action, setAction] = useState<{ rec: Recommendation; kind: RecommendationAction } | null>(null);
   const reviewer = can(user, 'respond-recommendation');
+  const focus = useReturnFocus();
+  const open = (rec: Recommendation, kind: RecommendationAction) => { focus.remember(); setAction({ rec, kind }); };
   const columns: Column<Recommendation>[] = [
     ...(showCase ? [{
       key: 'case', header: 'Case',
@@ -56,12 +59,12 @@ export function RecommendationTable({ caption, rows, loading, empty, showCase, s
         <Group gap={4}>
           {r.responseStatus === 'pending' && (
             <Button size="compact-xs" variant="default" aria-label={`Extend the deadline of ${named(r)}`}
-              onClick={() => setAction({ rec: r, kind: 'extension' })}>Extend</Button>
+              onClick={() => open(r, 'extension')}>Extend</Button>
           )}
           <Button size="compact-xs" variant="default" aria-label={`Record the response to ${named(r)}`}
-            onClick={() => setAction({ rec: r, kind: 'response' })}>Response</Button>
+            onClick={() => open(r, 'response')}>Response</Button>
           <Button size="compact-xs" variant="default" aria-label={`Record the implementation of ${named(r)}`}
-            onClick={() => setAction({ rec: r, kind: 'implementation' })}>Implementation</Button>
+            onClick={() => open(r, 'implementation')}>Implementation</Button>
         </Group>
       ),
     });
@@ -69,7 +72,7 @@ export function RecommendationTable({ caption, rows, loading, empty, showCase, s
   return (
     <>
       <DataTable caption={caption} columns={columns} rows={rows} rowKey={(r) => r.id} loading={loading} empty={empty} sort={sort} onSort={onSort} />
-      {action && <RecommendationActionModal rec={action.rec} kind={action.kind} onClose={() => setAction(null)} />}
+      {action && <RecommendationActionModal rec={action.rec} kind={action.kind} onClose={() => { setAction(null); focus.restore(); }} />}
     </>
   );
 }
