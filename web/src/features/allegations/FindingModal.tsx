@@ -73,7 +73,7 @@ export function FindingModal({ investigationId, allegation, officer, onClose }: 
                 <Text size="sm">{broken}</Text>
               </Alert>
             )}
-            <NativeSelect label="Case to answer" data={options(CASE_TO_ANSWER_LABELS)} {...form.getInputProps('caseToAnswer')} />
+            <NativeSelect label="Case to answer" data-autofocus data={options(CASE_TO_ANSWER_LABELS)} {...form.getInputProps('caseToAnswer')} />
             <NativeSelect label="Finding" data={options(FINDING_LABELS)} {...form.getInputProps('finding')} />
             <NativeSelect label="Severity" description="Change only if your assessment differs" data={options(SEVERITY_LABELS)} {...form.getInputProps('severity')} />
             <ErrorNotice error={error} title="The finding was not recorded" />

@@ -55,6 +55,7 @@ function DeadlinesBody({ d }: { d: Deadlines }) {
       </SimpleGrid>
 
       <Title order={2} size="h3">Recommendation responses</Title>
+      <Anchor component={Link} to="/recommendations?overdue=yes" size="sm">All overdue recommendations in the register</Anchor>
       <DataTable<Deadlines['recommendations']['items'][number]>
         caption="Recommendation responses overdue or due soon, earliest first"
         rows={d.recommendations.items}

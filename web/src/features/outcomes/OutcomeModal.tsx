@@ -10,6 +10,7 @@ import { notifySaved } from '../../components/notify';
 import type { Investigation } from '../investigations/useInvestigation';
 import type { Subject } from '../subjects/useSubjects';
 import { HEARING_LABELS, LEARNING_LABELS, OUTCOME_LABELS, SANCTION_LABELS } from './labels';
+import { fieldsOfRule } from './ruleFields';
 import { fetchOutcome, useAmendOutcome, useRecordOutcome, type Outcome } from './useOutcomes';
 
 type Values = {
@@ -26,21 +27,40 @@ const opts = (labels: Record<string, string>, none?: string) => [
   ...(none ? [{ value: '', label: none }] : []), ...Object.entries(labels).map(([value, label]) => ({ value, label })),
 ];
 
-/**
- * Which fields a broken conduct rule (422) is about. The API names the rules only in words
- * (details.rules), so the words decide; a rule about none of them belongs to the outcome itself.
- */
-export function fieldsOfRule(rule: string): (keyof Values)[] {
-  if (/day still in the future/.test(rule)) return ['decidedOn'];
-  const fields: (keyof Values)[] = [];
-  if (/learning outcome/.test(rule)) fields.push('learningOutcome');
-  if (/sanction|warning|reduction in rank/.test(rule)) fields.push('sanction');
-  if (/hearing/.test(rule)) fields.push('hearingType');
-  return fields.length ? fields : ['type'];
-}
-
 const isDismissal = (type: string) => type === 'dismissed' || type === 'would_have_been_dismissed';
 const sentence = (rule: string) => `${rule.charAt(0).toUpperCase()}${rule.slice(1)}${/[.!?]$/.test(rule) ? '' : '.'}`;
+
+/** The form as the API's terms: empty optional fields left out, kinds only where the type takes them. */
+function termsOf(v: Values) {
+  return {
+    type: v.type, regime: v.regime, decidedOn: v.decidedOn,
+    sanction: v.type === 'disciplined' && v.sanction ? v.sanction : undefined,
+    learningOutcome: v.type === 'learning' && v.learningOutcome ? v.learningOutcome : undefined,
+    hearingType: v.hearingType || undefined,
+    decidedBy: v.decidedBy.trim() || undefined,
+    rationale: v.rationale.trim() || undefined,
+  };
+}
+
+/** An amendment clears with null what the form leaves empty. */
+function amendmentOf(terms: ReturnType<typeof termsOf>): Record<string, string | null> {
+  return {
+    type: terms.type, regime: terms.regime, decidedOn: terms.decidedOn,
+    sanction: terms.sanction ?? null, learningOutcome: terms.learningOutcome ?? null, hearingType: terms.hearingType ?? null,
+    decidedBy: terms.decidedBy ?? null, rationale: terms.rationale ?? null,
+  };
+}
+
+const LABELS: Record<string, Record<string, string>> = {
+  type: OUTCOME_LABELS, sanction: SANCTION_LABELS, learningOutcome: LEARNING_LABELS, hearingType: HEARING_LABELS,
+};
+
+/** The amendment in words, for the conflict dialog: "Decided by: Chief Constable panel; Hearing: cleared". */
+function describeAmendment(changes: Record<string, string | null>): string {
+  return Object.entries(changes)
+    .map(([key, value]) => `${FIELDS[key as keyof typeof FIELDS] ?? key}: ${value === null ? 'cleared' : LABELS[key]?.[value] ?? value}`)
+    .join('; ');
+}
 
 function valuesOf(outcome: Outcome | undefined, investigation: Investigation): Values {
   return {
@@ -81,7 +101,7 @@ export function OutcomeModal({ investigation, subject, officer, outcome, onClose
 
   function failed(caught: unknown, body: object) {
     if (confirmingDismissal) leaveConfirmation();
-    if (outcome && conflict.offer(caught, outcome, body, `the outcome "${OUTCOME_LABELS[form.values.type as keyof typeof OUTCOME_LABELS] ?? form.values.type}"`)) return;
+    if (outcome && conflict.offer(caught, outcome, body, describeAmendment(body as Record<string, string | null>))) return;
     if (caught instanceof ApiError && caught.status === 422) {
       const broken = Array.isArray(caught.extra.rules) ? (caught.extra.rules as string[]) : [caught.message];
       setRules(broken);
@@ -104,19 +124,14 @@ export function OutcomeModal({ investigation, subject, officer, outcome, onClose
   function send(v: Values) {
     setError(null);
     setRules([]);
-    const body = {
-      type: v.type, regime: v.regime, decidedOn: v.decidedOn,
-      sanction: v.type === 'disciplined' && v.sanction ? v.sanction : undefined,
-      learningOutcome: v.type === 'learning' && v.learningOutcome ? v.learningOutcome : undefined,
-      hearingType: v.hearingType || undefined,
-      decidedBy: v.decidedBy.trim() || undefined,
-      rationale: v.rationale.trim() || undefined,
-    };
+    const body = termsOf(v);
     if (outcome) {
-      sendAmend({
-        ...body, sanction: body.sanction ?? null, learningOutcome: body.learningOutcome ?? null, hearingType: body.hearingType ?? null,
-        decidedBy: body.decidedBy ?? null, rationale: body.rationale ?? null,
-      } as Schema<'AmendOutcomeDto'>, outcome.version);
+      // Only what this user changed is sent: a reapply after a 412 then keeps everyone else's changes.
+      const before = amendmentOf(termsOf(valuesOf(outcome, investigation)));
+      const after = amendmentOf(body);
+      const changes = Object.fromEntries(Object.entries(after).filter(([key, value]) => before[key as keyof typeof before] !== value));
+      if (Object.keys(changes).length === 0) { onClose(); return; }
+      sendAmend(changes as Schema<'AmendOutcomeDto'>, outcome.version);
     } else {
       record.mutate({ subjectId: subject.id, body: body as Schema<'RecordOutcomeDto'> }, { onSuccess: done, onError: (caught) => failed(caught, body) });
     }
@@ -142,7 +157,7 @@ export function OutcomeModal({ investigation, subject, officer, outcome, onClose
                 </Alert>
               )}
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <NativeSelect label="Outcome" ref={typeField} data={opts(OUTCOME_LABELS, 'Choose…')} {...form.getInputProps('type')} />
+                <NativeSelect label="Outcome" ref={typeField} data-autofocus data={opts(OUTCOME_LABELS, 'Choose…')} {...form.getInputProps('type')} />
                 <NativeSelect label="Sanction" description={type === 'disciplined' ? 'Needed for a disciplined outcome' : 'Only for a disciplined outcome'}
                   disabled={type !== 'disciplined'} data={opts(SANCTION_LABELS, 'None')} {...form.getInputProps('sanction')} />
                 <NativeSelect label="Learning outcome" description={type === 'learning' ? 'Needed for a learning outcome' : 'Only for a learning outcome'}

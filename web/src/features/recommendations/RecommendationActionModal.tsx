@@ -36,6 +36,13 @@ function fieldOfRule(kind: RecommendationAction, message: string): keyof Values 
   return 'implementationStatus';
 }
 
+/** The user's change in words, for the conflict dialog. */
+function describeChange(kind: RecommendationAction, v: Values): string {
+  if (kind === 'extension') return `extend the response deadline to ${formatDate(v.responseDueOn)} ("${v.reason.trim()}")`;
+  if (kind === 'response') return `record the response "${RESPONSE_LABELS[v.responseStatus as keyof typeof RESPONSE_LABELS] ?? v.responseStatus}" of ${formatDate(v.respondedOn)}`;
+  return `record the implementation as "${IMPLEMENTATION_LABELS[v.implementationStatus as keyof typeof IMPLEMENTATION_LABELS] ?? v.implementationStatus}"`;
+}
+
 export function RecommendationActionModal({ rec, kind, onClose }: { rec: Recommendation; kind: RecommendationAction; onClose(): void }) {
   const extend = useExtendDeadline();
   const respond = useRecordResponse();
@@ -66,7 +73,7 @@ export function RecommendationActionModal({ rec, kind, onClose }: { rec: Recomme
     const handlers = {
       onSuccess: () => { notifySaved(`Recommendation ${rec.number} updated.`); onClose(); },
       onError: (caught: unknown) => {
-        if (conflict.offer(caught, rec, v, TITLES[kind].toLowerCase())) return;
+        if (conflict.offer(caught, rec, v, describeChange(kind, v))) return;
         if (caught instanceof ApiError && caught.status === 422) {
           const m = caught.message;
           form.setErrors({ [fieldOfRule(kind, m)]: `${m.charAt(0).toUpperCase()}${m.slice(1)}${/[.!?]$/.test(m) ? '' : '.'}` });
@@ -89,17 +96,17 @@ export function RecommendationActionModal({ rec, kind, onClose }: { rec: Recomme
             <Text size="sm" lineClamp={4}>{rec.text}</Text>
             <Text size="sm">To {rec.recipient}; response due {formatDate(rec.responseDueOn)}.</Text>
             {kind === 'extension' && <>
-              <TextInput type="date" label="New due date" {...form.getInputProps('responseDueOn')} />
+              <TextInput type="date" label="New due date" data-autofocus {...form.getInputProps('responseDueOn')} />
               <Textarea label="Reason for the extension" autosize minRows={2} {...form.getInputProps('reason')} />
             </>}
             {kind === 'response' && <>
-              <NativeSelect label="Response" data={[{ value: '', label: 'Choose…' }, ...Object.entries(RESPONSE_LABELS).filter(([v]) => v !== 'pending').map(([value, label]) => ({ value, label }))]}
+              <NativeSelect label="Response" data-autofocus data={[{ value: '', label: 'Choose…' }, ...Object.entries(RESPONSE_LABELS).filter(([v]) => v !== 'pending').map(([value, label]) => ({ value, label }))]}
                 {...form.getInputProps('responseStatus')} />
               <Textarea label="What the recipient said" autosize minRows={2} {...form.getInputProps('responseText')} />
               <TextInput type="date" label="Responded on" {...form.getInputProps('respondedOn')} />
             </>}
             {kind === 'implementation' && <>
-              <NativeSelect label="Implementation" data={Object.entries(IMPLEMENTATION_LABELS).map(([value, label]) => ({ value, label }))}
+              <NativeSelect label="Implementation" data-autofocus data={Object.entries(IMPLEMENTATION_LABELS).map(([value, label]) => ({ value, label }))}
                 {...form.getInputProps('implementationStatus')} />
               <Textarea label="Evidence" description="Optional: what shows the state of implementation" autosize minRows={2} {...form.getInputProps('evidence')} />
             </>}

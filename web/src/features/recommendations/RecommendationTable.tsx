@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { can } from '../../app/can';
 import { DataTable, type Column } from '../../components/DataTable';
 import { DateText } from '../../components/DateText';
+import { useReturnFocus } from '../../components/useReturnFocus';
 import { daysUntil } from '../../components/today';
 import { useUser } from '../auth/session';
 import { IMPLEMENTATION_LABELS, RESPONSE_LABELS } from './labels';
@@ -23,6 +24,8 @@ export function RecommendationTable({ caption, rows, loading, empty, showCase, s
   const user = useUser();
   const [action, setAction] = useState<{ rec: Recommendation; kind: RecommendationAction } | null>(null);
   const reviewer = can(user, 'respond-recommendation');
+  const focus = useReturnFocus();
+  const open = (rec: Recommendation, kind: RecommendationAction) => { focus.remember(); setAction({ rec, kind }); };
   const columns: Column<Recommendation>[] = [
     ...(showCase ? [{
       key: 'case', header: 'Case',
@@ -44,19 +47,24 @@ export function RecommendationTable({ caption, rows, loading, empty, showCase, s
     { key: 'response', header: 'Response', cell: (r) => <>{RESPONSE_LABELS[r.responseStatus]}{r.responseText && <Text size="xs" lineClamp={3}>{r.responseText}</Text>}</> },
     { key: 'implementation', header: 'Implementation', cell: (r) => IMPLEMENTATION_LABELS[r.implementationStatus] },
   ];
+  // In the register several cases have a recommendation 1: the buttons' names say which case.
+  const named = (r: Recommendation) => {
+    const reference = showCase ? references?.get(r.investigationId) : undefined;
+    return `recommendation ${r.number}${reference ? ` of ${reference}` : ''}`;
+  };
   if (reviewer) {
     columns.push({
       key: 'actions', header: 'Actions',
       cell: (r) => (
         <Group gap={4}>
           {r.responseStatus === 'pending' && (
-            <Button size="compact-xs" variant="default" aria-label={`Extend the deadline of recommendation ${r.number}`}
-              onClick={() => setAction({ rec: r, kind: 'extension' })}>Extend</Button>
+            <Button size="compact-xs" variant="default" aria-label={`Extend the deadline of ${named(r)}`}
+              onClick={() => open(r, 'extension')}>Extend</Button>
           )}
-          <Button size="compact-xs" variant="default" aria-label={`Record the response to recommendation ${r.number}`}
-            onClick={() => setAction({ rec: r, kind: 'response' })}>Response</Button>
-          <Button size="compact-xs" variant="default" aria-label={`Record the implementation of recommendation ${r.number}`}
-            onClick={() => setAction({ rec: r, kind: 'implementation' })}>Implementation</Button>
+          <Button size="compact-xs" variant="default" aria-label={`Record the response to ${named(r)}`}
+            onClick={() => open(r, 'response')}>Response</Button>
+          <Button size="compact-xs" variant="default" aria-label={`Record the implementation of ${named(r)}`}
+            onClick={() => open(r, 'implementation')}>Implementation</Button>
         </Group>
       ),
     });
@@ -64,7 +72,7 @@ export function RecommendationTable({ caption, rows, loading, empty, showCase, s
   return (
     <>
       <DataTable caption={caption} columns={columns} rows={rows} rowKey={(r) => r.id} loading={loading} empty={empty} sort={sort} onSort={onSort} />
-      {action && <RecommendationActionModal rec={action.rec} kind={action.kind} onClose={() => setAction(null)} />}
+      {action && <RecommendationActionModal rec={action.rec} kind={action.kind} onClose={() => { setAction(null); focus.restore(); }} />}
     </>
   );
 }

@@ -42,7 +42,7 @@ export default function RecommendationsRegisterPage() {
       <Paper withBorder p="md" component="form" role="search" aria-label="Filter recommendations"
         onSubmit={form.onSubmit((v) => set({ response: v.response, overdue: v.overdue, recipient: v.recipient.trim(), offset: undefined }))}>
         <Group align="flex-end">
-          <NativeSelect label="Response" data={[{ value: '', label: 'Any' }, ...Object.entries(RESPONSE_LABELS).map(([value, label]) => ({ value, label }))]} {...form.getInputProps('response')} />
+          <NativeSelect label="Response status" data={[{ value: '', label: 'Any' }, ...Object.entries(RESPONSE_LABELS).map(([value, label]) => ({ value, label }))]} {...form.getInputProps('response')} />
           <NativeSelect label="Overdue" data={[{ value: '', label: 'Any' }, { value: 'yes', label: 'Overdue only' }, { value: 'no', label: 'Not overdue' }]} {...form.getInputProps('overdue')} />
           <TextInput label="Recipient" description="Part of the name" {...form.getInputProps('recipient')} />
           <Button type="submit">Filter</Button>

@@ -1,10 +1,12 @@
-import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { can } from '../../app/can';
 import { DataTable, Pager, type Column } from '../../components/DataTable';
 import { DateText } from '../../components/DateText';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { usePageTitle } from '../../components/usePageTitle';
+import { useUser } from '../auth/session';
 import { StatusBadge } from '../investigations/CaseListPage';
 import { useInvestigationList, type InvestigationSummary } from '../investigations/useInvestigations';
 
@@ -38,6 +40,17 @@ function QueueTable({ status, caption, empty }: { status: 'report_submitted' | '
 /** Cases waiting for a reviewer: reports to read, and cases awaiting findings and outcomes. Oldest change first. */
 export default function ReviewQueuePage() {
   usePageTitle('Review queue');
+  const user = useUser();
+  if (!can(user, 'review-queue')) {
+    return (
+      <Stack>
+        <Title order={1}>Review queue</Title>
+        <Alert color="blue" variant="light" title="For reviewers">
+          The review queue lists the cases awaiting a reviewer&apos;s decision. Your account does not hold the reviewer role.
+        </Alert>
+      </Stack>
+    );
+  }
   return (
     <Stack>
       <Title order={1}>Review queue</Title>

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { can } from '../../app/can';
 import { DataTable } from '../../components/DataTable';
+import { useReturnFocus } from '../../components/useReturnFocus';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { AddAllegationForm } from '../allegations/AddAllegationForm';
 import { FindingModal } from '../allegations/FindingModal';
@@ -33,6 +34,7 @@ function SubjectCard({ investigation, subject, allegations, outcome }: {
   const [adding, setAdding] = useState(false);
   const [findingFor, setFindingFor] = useState<Allegation | null>(null);
   const [recordingOutcome, setRecordingOutcome] = useState(false);
+  const focus = useReturnFocus();
   const open = !investigation.archivedAt && investigation.status !== 'closed';
   const headingId = `subject-${subject.id}`;
 
@@ -67,7 +69,7 @@ function SubjectCard({ investigation, subject, allegations, outcome }: {
             ...(can(user, 'record-finding') && open ? [{
               key: 'actions', header: 'Actions',
               cell: (a: Allegation) => (
-                <Button size="xs" variant="default" onClick={() => setFindingFor(a)}
+                <Button size="xs" variant="default" onClick={() => { focus.remember(); setFindingFor(a); }}
                   aria-label={`Record finding: ${CATEGORY_LABELS[a.category]}, against ${name}`}>
                   Record finding
                 </Button>
@@ -82,16 +84,16 @@ function SubjectCard({ investigation, subject, allegations, outcome }: {
             </Button>
           )}
           {can(user, 'record-outcome') && open && (
-            <Button size="xs" variant="default" onClick={() => setRecordingOutcome(true)} aria-label={`${outcome ? 'Amend' : 'Record'} the outcome for ${name}`}>
+            <Button size="xs" variant="default" onClick={() => { focus.remember(); setRecordingOutcome(true); }} aria-label={`${outcome ? 'Amend' : 'Record'} outcome for ${name}`}>
               {outcome ? 'Amend outcome' : 'Record outcome'}
             </Button>
           )}
         </Group>
         {adding && <AddAllegationForm investigationId={investigation.id} subjectId={subject.id} officer={name} onDone={() => setAdding(false)} />}
       </Stack>
-      {findingFor && <FindingModal investigationId={investigation.id} allegation={findingFor} officer={name} onClose={() => setFindingFor(null)} />}
+      {findingFor && <FindingModal investigationId={investigation.id} allegation={findingFor} officer={name} onClose={() => { setFindingFor(null); focus.restore(); }} />}
       {recordingOutcome && (
-        <OutcomeModal investigation={investigation} subject={subject} officer={name} outcome={outcome} onClose={() => setRecordingOutcome(false)} />
+        <OutcomeModal investigation={investigation} subject={subject} officer={name} outcome={outcome} onClose={() => { setRecordingOutcome(false); focus.restore(); }} />
       )}
     </Paper>
   );
