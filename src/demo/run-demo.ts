@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   closeOnSignal(app);
   await app.listen({ port: config.port, host: config.host });
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
-  process.stdout.write(`${report}\n  Probity demo running: ${base}/api/docs (log in with POST /api/auth/login)\n\n`);
+  process.stdout.write(`${report}\n  Probity demo running: open ${base}/ and sign in as a demo user (API documentation: ${base}/api/docs)\n\n`);
 }
 
 main().catch((error: unknown) => {
