@@ -8,7 +8,8 @@ import type { ArchivablePageQuery } from '../common/http/query-flags.js';
 import type { ArchiveDto } from '../common/records/archive.dto.js';
 import { hiddenAs } from '../common/records/record-access.js';
 import { updateVersioned } from '../common/records/versioning.js';
-import { newId, now } from '../database/columns.js';
+import { newRecordColumns } from '../common/records/record-columns.js';
+import { now } from '../database/columns.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { CaseAccess } from '../investigations/case-access.service.js';
 import type { Investigation } from '../investigations/investigation.entity.js';
@@ -39,11 +40,8 @@ export class AllegationsService {
     return this.uow.run(async (em) => {
       const { subject } = await this.subjects.writable(em, subjectId, actor);
       if (subject.archivedAt) throw new ConflictError(`subject ${subjectId} is archived: no allegations can be added`);
-      const at = now();
       const allegation = em.create(Allegation, {
-        id: newId(), version: 1, createdAt: at, updatedAt: at, createdBy: actor.id,
-        archivedAt: null, archivedBy: null, archiveReason: null, source: null, sourceKey: null,
-        subjectId, investigationId: subject.investigationId, officerId: subject.officerId,
+        ...newRecordColumns(actor.id), subjectId, investigationId: subject.investigationId, officerId: subject.officerId,
         category: dto.category, standard: dto.standard, severity: dto.severity, detail: dto.detail, allegedOn: dto.allegedOn ?? null,
         caseToAnswer: CaseToAnswer.Pending, finding: Finding.Pending, sourceCategory: null, sourceFinding: null,
       });

@@ -8,7 +8,8 @@ import type { ArchivablePageQuery } from '../common/http/query-flags.js';
 import type { ArchiveDto } from '../common/records/archive.dto.js';
 import { hiddenAs } from '../common/records/record-access.js';
 import { updateVersioned } from '../common/records/versioning.js';
-import { newId, now } from '../database/columns.js';
+import { newRecordColumns } from '../common/records/record-columns.js';
+import { now } from '../database/columns.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { CaseAccess } from '../investigations/case-access.service.js';
 import type { Investigation } from '../investigations/investigation.entity.js';
@@ -42,11 +43,8 @@ export class SubjectsService {
       if (await em.existsBy(Subject, { investigationId, officerId: officer.id })) {
         throw new ConflictError(`officer ${officer.id} is already a subject of investigation ${investigation.reference}`);
       }
-      const at = now();
       const subject = em.create(Subject, {
-        id: newId(), version: 1, createdAt: at, updatedAt: at, createdBy: actor.id,
-        archivedAt: null, archivedBy: null, archiveReason: null, source: null, sourceKey: null,
-        investigationId, officerId: officer.id,
+        ...newRecordColumns(actor.id), investigationId, officerId: officer.id,
         rankAtTime: dto.rankAtTime ?? officer.rank, unitAtTime: dto.unitAtTime ?? officer.unit,
       });
       await em.insert(Subject, subject);

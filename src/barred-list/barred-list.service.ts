@@ -1,24 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Allegation } from '../allegations/allegation.entity.js';
-import { Finding, Severity } from '../allegations/allegation.enums.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { NotFoundError } from '../common/errors/domain-errors.js';
 import type { Page } from '../common/http/paging.js';
 import { containsPattern } from '../common/http/sorting.js';
-import { addYears, Clock } from '../common/time/day.js';
-import { newId, now } from '../database/columns.js';
+import { Clock } from '../common/time/day.js';
 import { CaseAccess } from '../investigations/case-access.service.js';
 import { Investigation } from '../investigations/investigation.entity.js';
 import type { Officer } from '../officers/officer.entity.js';
 import type { Outcome } from '../outcomes/outcome.entity.js';
-import { BARRING_OUTCOMES, HearingType, OutcomeType } from '../outcomes/outcome.enums.js';
 import { BarredListEntry } from './barred-list-entry.entity.js';
+import { barringTerms, words } from './barring.js';
 import { BarredListEntryResponse, type BarredListQuery } from './dto/barred-list.dto.js';
-
-/** People barred after gross misconduct may ask for review five years on. */
-export const REVIEW_AFTER_YEARS = 5;
 
 /** What decides whether, and why, someone is on the barred list. */
 export interface BarringDecision {
@@ -28,14 +23,6 @@ export interface BarringDecision {
   allegations: Allegation[];
   actor: AuthUser;
 }
-
-const HEARINGS: Record<HearingType, string> = {
-  [HearingType.MisconductMeeting]: 'a misconduct meeting',
-  [HearingType.GrossMisconductHearing]: 'a gross misconduct hearing',
-  [HearingType.AcceleratedHearing]: 'an accelerated hearing',
-};
-
-const words = (value: string) => value.replaceAll('_', ' ');
 
 @Injectable()
 export class BarredListService {
@@ -52,17 +39,17 @@ export class BarredListService {
    * entry; an outcome amended away from those marks its entry removed. Entries are never deleted.
    */
   async syncWithOutcome(em: EntityManager, decision: BarringDecision): Promise<BarredListEntry | null> {
-    const { outcome, officer, actor } = decision;
+    const { outcome, officer, allegations, actor } = decision;
     const existing = await em.findOneBy(BarredListEntry, { outcomeId: outcome.id });
-    const bars = BARRING_OUTCOMES.includes(outcome.type);
-    if (!bars) {
+    const barring = barringTerms(outcome, allegations);
+    if (!barring) {
       if (!existing || existing.removedOn) return null;
       const changes = { removedOn: this.clock.today(), removalReason: `outcome amended to ${words(outcome.type)}` };
       await em.update(BarredListEntry, { id: existing.id }, changes);
       await this.audit.record(em, { actor, action: 'barred_list.removed', entityType: 'barred_list_entry', entityId: existing.id, before: { ...existing }, after: { ...existing, ...changes } });
       return null;
     }
-    const terms = { addedOn: outcome.decidedOn, reason: this.reason(decision), reviewEligibleOn: this.reviewEligibleOn(decision), removedOn: null, removalReason: null };
+    const terms = { ...barring, removedOn: null, removalReason: null };
     if (existing) {
       const after = { ...existing, ...terms };
       if (Object.entries(terms).every(([key, value]) => existing[key as keyof BarredListEntry] === value)) return existing;
@@ -70,11 +57,7 @@ export class BarredListService {
       await this.audit.record(em, { actor, action: 'barred_list.updated', entityType: 'barred_list_entry', entityId: existing.id, before: { ...existing }, after });
       return Object.assign(new BarredListEntry(), after);
     }
-    const entry = em.create(BarredListEntry, {
-      id: newId(), officerId: officer.id, outcomeId: outcome.id, investigationId: outcome.investigationId,
-      givenName: officer.givenName, familyName: officer.familyName, force: officer.force, serviceNumber: officer.serviceNumber,
-      ...terms, createdAt: now(), createdBy: actor.id,
-    });
+    const entry = BarredListEntry.for(officer, outcome, barring, actor.id);
     await em.insert(BarredListEntry, entry);
     await this.audit.record(em, { actor, action: 'barred_list.added', entityType: 'barred_list_entry', entityId: entry.id, before: null, after: { ...entry } });
     return entry;
@@ -114,24 +97,5 @@ export class BarredListService {
       .where('i.id IN (:...investigationIds)', { investigationIds: [...new Set(investigationIds)] });
     const visible = await this.cases.scope(qb, 'i.id', actor).getMany();
     return new Map(visible.map((i) => [i.id, i.reference]));
-  }
-
-  private provenGrossMisconduct(allegations: Allegation[]): Allegation[] {
-    return allegations.filter((a) => a.finding === Finding.Proven && a.severity === Severity.GrossMisconduct);
-  }
-
-  private reviewEligibleOn({ outcome, allegations }: BarringDecision): string | null {
-    return this.provenGrossMisconduct(allegations).length ? addYears(outcome.decidedOn, REVIEW_AFTER_YEARS) : null;
-  }
-
-  /** In words, without the case reference (the list is read by people who may not see the case). */
-  private reason({ outcome, allegations }: BarringDecision): string {
-    const what = outcome.type === OutcomeType.Dismissed
-      ? 'Dismissed without notice'
-      : 'Would have been dismissed had they not left the force';
-    const hearing = outcome.hearingType ? ` after ${HEARINGS[outcome.hearingType]}` : '';
-    const categories = [...new Set(this.provenGrossMisconduct(allegations).map((a) => words(a.category)))].sort();
-    const proven = categories.length ? `: gross misconduct found proven (${categories.join('; ')})` : '';
-    return `${what}${hearing}${proven}`.slice(0, 1000);
   }
 }

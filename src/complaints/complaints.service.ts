@@ -7,8 +7,9 @@ import type { Page } from '../common/http/paging.js';
 import { containsPattern, parseSort } from '../common/http/sorting.js';
 import type { ArchiveDto } from '../common/records/archive.dto.js';
 import { nextReference } from '../common/records/references.js';
+import { newRecordColumns } from '../common/records/record-columns.js';
 import { updateVersioned } from '../common/records/versioning.js';
-import { newId, now } from '../database/columns.js';
+import { now } from '../database/columns.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { CaseAccess } from '../investigations/case-access.service.js';
 import { COMPLAINT_TRANSITIONS } from './complaint-status.js';
@@ -52,13 +53,10 @@ export class ComplaintsService {
   create(dto: CreateComplaintDto, actor: AuthUser): Promise<ComplaintResponse> {
     return this.uow.run(async (em) => {
       if (dto.investigationId) await this.access.writable(em, dto.investigationId, actor);
-      const at = now();
       const complaint = em.create(Complaint, {
-        id: newId(), reference: await nextReference(em, 'CMP', Number(dto.receivedOn.slice(0, 4))),
+        ...newRecordColumns(actor.id), reference: await nextReference(em, 'CMP', Number(dto.receivedOn.slice(0, 4))),
         receivedOn: dto.receivedOn, channel: dto.channel, status: ComplaintStatus.Received, summary: dto.summary ?? null,
         investigationId: dto.investigationId ?? null, ...complainantColumns(dto.complainant), complainantAttributes: null,
-        version: 1, createdAt: at, updatedAt: at, createdBy: actor.id,
-        archivedAt: null, archivedBy: null, archiveReason: null, source: null, sourceKey: null,
       });
       await em.insert(Complaint, complaint);
       await this.audit.record(em, {

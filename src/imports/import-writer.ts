@@ -3,9 +3,9 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { Allegation } from '../allegations/allegation.entity.js';
 import { Subject } from '../allegations/subject.entity.js';
 import { BarredListEntry } from '../barred-list/barred-list-entry.entity.js';
-import { REVIEW_AFTER_YEARS } from '../barred-list/barred-list.service.js';
+import { importedBarringTerms } from '../barred-list/barring.js';
+import { recordBookkeeping, type RecordBookkeeping } from '../common/records/record-columns.js';
 import { reserveReferences } from '../common/records/references.js';
-import { addYears } from '../common/time/day.js';
 import { Complaint } from '../complaints/complaint.entity.js';
 import { lockForTransaction } from '../database/advisory-lock.js';
 import { numberedPlaceholders } from '../database/read-queries.js';
@@ -13,7 +13,6 @@ import { sequentialId } from './sequential-id.js';
 import { Investigation } from '../investigations/investigation.entity.js';
 import { Officer } from '../officers/officer.entity.js';
 import { Outcome } from '../outcomes/outcome.entity.js';
-import { BARRING_OUTCOMES, OutcomeType } from '../outcomes/outcome.enums.js';
 import { zeroCounts, type ImportCounts } from './import-report.js';
 import type { ImportRow } from './import-row.js';
 
@@ -79,8 +78,12 @@ export class ImportWriter {
   private readonly complaints = new Set<string>();
   private readonly subjects = new Map<string, Known>();
   private readonly withOutcome = new Set<string>();
+  /** Version, created, source…: the same for every record of the import, so insertMany fills them. */
+  private readonly bookkeeping: RecordBookkeeping;
 
-  constructor(private readonly context: WriterContext) {}
+  constructor(private readonly context: WriterContext) {
+    this.bookkeeping = recordBookkeeping(context.createdBy, context.at, context.source);
+  }
 
   /** One batch, inside the caller's transaction. */
   async write(em: EntityManager, rows: ImportRow[]): Promise<void> {
@@ -117,18 +120,16 @@ export class ImportWriter {
         }
       }
     }
-    const { at, createdBy, source } = this.context;
     const values = [...missing.entries()].map(([key, o]): QueryDeepPartialEntity<Officer> => {
       const id = sequentialId();
       this.officers.set(key, id);
       return {
-        id, version: 1, createdAt: at, updatedAt: at, createdBy, archivedAt: null, archivedBy: null, archiveReason: null,
-        source, sourceKey: `${o.force}/${o.serviceNumber}`.slice(0, 120), force: o.force, serviceNumber: o.serviceNumber,
+        id, sourceKey: `${o.force}/${o.serviceNumber}`.slice(0, 120), force: o.force, serviceNumber: o.serviceNumber,
         givenName: o.givenName, familyName: o.familyName, rank: o.rank, unit: o.unit, station: o.station,
         employmentStatus: o.employmentStatus, sourceAttributes: o.sourceAttributes, joinedOn: null, leftOn: null,
       };
     });
-    await insertMany(em, Officer, values);
+    await insertMany(em, Officer, values, this.bookkeeping);
     this.created.officers += values.length;
   }
 
@@ -141,7 +142,7 @@ export class ImportWriter {
       this.investigations.set(key, { id, fresh: false });
       missing.delete(key);
     }
-    const { at, createdBy, source, leadInvestigatorId } = this.context;
+    const { leadInvestigatorId } = this.context;
     const byYear = groupBy(missing.values(), (investigation) => Number(investigation.openedOn.slice(0, 4)));
     for (const [year, investigations] of byYear) {
       const references = await reserveReferences(em, 'INV', year, investigations.length);
@@ -149,13 +150,12 @@ export class ImportWriter {
         const id = sequentialId();
         this.investigations.set(i.key, { id, fresh: true });
         return {
-          id, version: 1, createdAt: at, updatedAt: at, createdBy, archivedAt: null, archivedBy: null, archiveReason: null,
-          source, sourceKey: i.key, reference: references[n], title: i.title, mode: i.mode, origin: i.origin, status: i.status,
+          id, sourceKey: i.key, reference: references[n], title: i.title, mode: i.mode, origin: i.origin, status: i.status,
           station: i.station, operation: i.operation, openedOn: i.openedOn, closedOn: i.closedOn, summary: i.summary,
           leadInvestigatorId, location: null, conductFrom: null, conductTo: null,
         };
       });
-      await insertMany(em, Investigation, values);
+      await insertMany(em, Investigation, values, this.bookkeeping);
       this.created.investigations += values.length;
     }
   }
@@ -171,20 +171,18 @@ export class ImportWriter {
       this.complaints.add(key);
       missing.delete(key);
     }
-    const { at, createdBy, source } = this.context;
     const byYear = groupBy(missing.values(), ({ complaint }) => Number(complaint.receivedOn.slice(0, 4)));
     for (const [year, complaints] of byYear) {
       const references = await reserveReferences(em, 'CMP', year, complaints.length);
       const values = complaints.map(({ complaint: c, investigationKey }, n): QueryDeepPartialEntity<Complaint> => {
         this.complaints.add(c.key);
         return {
-          id: sequentialId(), version: 1, createdAt: at, updatedAt: at, createdBy, archivedAt: null, archivedBy: null, archiveReason: null,
-          source, sourceKey: c.key, reference: references[n], receivedOn: c.receivedOn, channel: c.channel, status: c.status,
+          id: sequentialId(), sourceKey: c.key, reference: references[n], receivedOn: c.receivedOn, channel: c.channel, status: c.status,
           complainantAttributes: c.complainantAttributes, summary: null, investigationId: this.investigations.get(investigationKey)!.id,
           complainantAnonymous: false, complainantName: null, complainantContact: null,
         };
       });
-      await insertMany(em, Complaint, values);
+      await insertMany(em, Complaint, values, this.bookkeeping);
       this.created.complaints += values.length;
     }
   }
@@ -207,24 +205,21 @@ export class ImportWriter {
         if (missing.delete(key)) this.subjects.set(key, { id: subject.id, fresh: false });
       }
     }
-    const { at, createdBy, source } = this.context;
     const values = [...missing.entries()].map(([key, n]): QueryDeepPartialEntity<Subject> => {
       const row = rows[n];
       const id = sequentialId();
       this.subjects.set(key, { id, fresh: true });
       return {
-        id, version: 1, createdAt: at, updatedAt: at, createdBy, archivedAt: null, archivedBy: null, archiveReason: null,
-        source, sourceKey: `${row.investigation.key}/${row.officer.serviceNumber}`.slice(0, 120),
+        id, sourceKey: `${row.investigation.key}/${row.officer.serviceNumber}`.slice(0, 120),
         investigationId: found[n].investigation.id, officerId: found[n].officerId,
         rankAtTime: row.subject.rankAtTime, unitAtTime: row.subject.unitAtTime,
       };
     });
-    await insertMany(em, Subject, values);
+    await insertMany(em, Subject, values, this.bookkeeping);
     this.created.subjects += values.length;
   }
 
   private async insertAllegations(em: EntityManager, rows: ImportRow[], found: Found[]): Promise<void> {
-    const { at, createdBy, source } = this.context;
     const subjects = found.map(({ subjectKey }) => this.subjects.get(subjectKey)!);
     // Allegations can only exist already under a subject that did.
     const earlier = rows.filter((_, n) => !subjects[n].fresh).map((row) => row.allegation.key);
@@ -234,14 +229,13 @@ export class ImportWriter {
       const a = row.allegation;
       if (existing.has(a.key)) return;
       values.push({
-        id: sequentialId(), version: 1, createdAt: at, updatedAt: at, createdBy, archivedAt: null, archivedBy: null, archiveReason: null,
-        source, sourceKey: a.key, subjectId: subjects[n].id, investigationId: found[n].investigation.id,
+        id: sequentialId(), sourceKey: a.key, subjectId: subjects[n].id, investigationId: found[n].investigation.id,
         officerId: found[n].officerId, category: a.category, standard: a.standard, severity: a.severity,
         caseToAnswer: a.caseToAnswer, finding: a.finding, detail: a.detail, allegedOn: a.allegedOn,
         sourceCategory: a.sourceCategory, sourceFinding: a.sourceFinding,
       });
     });
-    await insertMany(em, Allegation, values);
+    await insertMany(em, Allegation, values, this.bookkeeping);
     this.created.allegations += values.length;
     this.alreadyPresent += rows.length - values.length;
   }
@@ -267,7 +261,7 @@ export class ImportWriter {
         pending.delete(subjectId);
       }
     }
-    const { at, createdBy, source } = this.context;
+    const { at, createdBy } = this.context;
     const outcomes: Array<QueryDeepPartialEntity<Outcome>> = [];
     const entries: Array<QueryDeepPartialEntity<BarredListEntry>> = [];
     for (const [subjectId, n] of pending) {
@@ -278,26 +272,20 @@ export class ImportWriter {
       const { officerId } = found[n];
       this.withOutcome.add(subjectId);
       outcomes.push({
-        id, version: 1, createdAt: at, updatedAt: at, createdBy, archivedAt: null, archivedBy: null, archiveReason: null,
-        source, sourceKey: `${row.investigation.key}/${row.officer.serviceNumber}`.slice(0, 120),
+        id, sourceKey: `${row.investigation.key}/${row.officer.serviceNumber}`.slice(0, 120),
         subjectId, investigationId, officerId, rationale: null, type: outcome.type, sanction: outcome.sanction,
         learningOutcome: outcome.learningOutcome, hearingType: outcome.hearingType, decidedOn: outcome.decidedOn,
         decidedBy: outcome.decidedBy, regime: outcome.regime, sourceOutcome: outcome.sourceOutcome,
       });
-      if (BARRING_OUTCOMES.includes(outcome.type)) {
-        // Validation has checked that a dismissal follows gross misconduct found proven.
-        entries.push({
-          id: sequentialId(), officerId, outcomeId: id, investigationId, givenName: row.officer.givenName, familyName: row.officer.familyName,
-          force: row.officer.force, serviceNumber: row.officer.serviceNumber, addedOn: outcome.decidedOn,
-          reason: outcome.type === OutcomeType.Dismissed
-            ? 'Dismissed without notice (imported record)'
-            : 'Would have been dismissed had they not left the force (imported record)',
-          reviewEligibleOn: addYears(outcome.decidedOn, REVIEW_AFTER_YEARS), createdAt: at, createdBy,
-          removedOn: null, removalReason: null,
-        });
+      const barring = importedBarringTerms(outcome);
+      if (barring) {
+        const { givenName, familyName, force, serviceNumber } = row.officer;
+        entries.push(BarredListEntry.for(
+          { id: officerId, givenName, familyName, force, serviceNumber }, { id, investigationId }, barring, createdBy, at, sequentialId(),
+        ));
       }
     }
-    await insertMany(em, Outcome, outcomes);
+    await insertMany(em, Outcome, outcomes, this.bookkeeping);
     await insertMany(em, BarredListEntry, entries);
     this.created.outcomes += outcomes.length;
     this.created.barredListEntries += entries.length;
@@ -327,23 +315,38 @@ interface SqliteConnection {
 }
 const sqliteStatements = new WeakMap<object, Map<string, SqliteStatement>>();
 
+/** Marks a column whose value comes from the row rather than from the shared columns. */
+const FROM_ROW = Symbol('from the row');
+
 /**
- * Inserts rows, values converted as TypeORM converts them (booleans, simple-json, dates).
+ * Inserts rows, values converted as TypeORM converts them (booleans, simple-json, dates);
+ * a column named in `shared` takes that one value in every row.
  * Built here rather than with the insert query builder, whose per-parameter bookkeeping cost
  * more than the database itself at a million rows. SQLite: one prepared statement per table,
  * run per row on the transaction's connection (better-sqlite3 binds one row's values faster
  * than their share of a long VALUES list). PostgreSQL: multi-row VALUES lists,
  * one round trip per 250 rows.
  */
-async function insertMany<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, values: Array<QueryDeepPartialEntity<T>>): Promise<void> {
+async function insertMany<T extends ObjectLiteral>(
+  em: EntityManager, entity: EntityTarget<T>, values: Array<QueryDeepPartialEntity<T>>, shared: object = {},
+): Promise<void> {
   if (!values.length) return;
   const { driver } = em.connection;
   const metadata = em.connection.getMetadata(entity);
   const columns = metadata.columns;
   // Only column types TypeORM converts go through the driver; text and numbers pass as they are.
   const converted = columns.map((c) => Boolean(c.transformer) || ['boolean', 'simple-json', 'json', 'date', 'datetime', 'time', Boolean, Date].includes(c.type as never));
+  const parameterOf = (raw: unknown, i: number) =>
+    raw === undefined || raw === null ? null : converted[i] ? driver.preparePersistentValue(raw, columns[i]) : raw;
+  const sharedParameters = columns.map((c, i) => (Object.hasOwn(shared, c.propertyName)
+    ? parameterOf((shared as Record<string, unknown>)[c.propertyName], i) : FROM_ROW));
   const parametersOf = (value: QueryDeepPartialEntity<T>, into: unknown[]) => {
     for (let i = 0; i < columns.length; i += 1) {
+      const fixed = sharedParameters[i];
+      if (fixed !== FROM_ROW) {
+        into.push(fixed);
+        continue;
+      }
       const raw = (value as Record<string, unknown>)[columns[i].propertyName];
       into.push(raw === undefined || raw === null ? null : converted[i] ? driver.preparePersistentValue(raw, columns[i]) : raw);
     }

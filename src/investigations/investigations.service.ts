@@ -7,8 +7,9 @@ import type { Page } from '../common/http/paging.js';
 import { containsPattern, parseSort } from '../common/http/sorting.js';
 import type { ArchiveDto } from '../common/records/archive.dto.js';
 import { nextReference } from '../common/records/references.js';
+import { newRecordColumns } from '../common/records/record-columns.js';
 import { updateVersioned } from '../common/records/versioning.js';
-import { newId, now } from '../database/columns.js';
+import { now } from '../database/columns.js';
 import { Clock } from '../common/time/day.js';
 import { ReadQueries, sqlFor } from '../database/read-queries.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
@@ -71,13 +72,11 @@ export class InvestigationsService {
       await assertActiveInvestigator(em, leadInvestigatorId, 'lead investigator');
       const at = now();
       const investigation = em.create(Investigation, {
-        id: newId(), reference: await nextReference(em, 'INV', Number(openedOn.slice(0, 4))),
+        ...newRecordColumns(actor.id, at), reference: await nextReference(em, 'INV', Number(openedOn.slice(0, 4))),
         title: dto.title, mode: dto.mode, origin: dto.origin, operation: dto.operation ?? null,
         status: InvestigationStatus.Open, suspendedFrom: null, leadInvestigatorId,
         station: dto.station ?? null, location: dto.location ?? null, conductFrom: dto.conductFrom ?? null,
         conductTo: dto.conductTo ?? null, summary: dto.summary ?? null, openedOn, closedOn: null,
-        version: 1, createdAt: at, updatedAt: at, createdBy: actor.id,
-        archivedAt: null, archivedBy: null, archiveReason: null, source: null, sourceKey: null,
       });
       await em.insert(Investigation, investigation);
       // Whoever opens a case for someone else stays on it: otherwise they would lose sight of it at once.

@@ -8,7 +8,8 @@ import type { Page } from '../common/http/paging.js';
 import { containsPattern, parseSort } from '../common/http/sorting.js';
 import type { ArchiveDto } from '../common/records/archive.dto.js';
 import { updateVersioned } from '../common/records/versioning.js';
-import { newId, now } from '../database/columns.js';
+import { newRecordColumns } from '../common/records/record-columns.js';
+import { now } from '../database/columns.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import type { CreateOfficerDto, UpdateOfficerDto } from './dto/officer.dto.js';
 import { OfficerResponse } from './dto/officer.response.js';
@@ -42,13 +43,11 @@ export class OfficersService {
 
   create(dto: CreateOfficerDto, actor: AuthUser): Promise<OfficerResponse> {
     return this.uow.run(async (em) => {
-      const at = now();
       const officer = em.create(Officer, {
-        id: newId(), force: dto.force, serviceNumber: dto.serviceNumber, givenName: dto.givenName, familyName: dto.familyName,
+        ...newRecordColumns(actor.id), force: dto.force, serviceNumber: dto.serviceNumber, givenName: dto.givenName, familyName: dto.familyName,
         rank: dto.rank ?? null, unit: dto.unit ?? null, station: dto.station ?? null,
         employmentStatus: dto.employmentStatus ?? EmploymentStatus.Serving, joinedOn: dto.joinedOn ?? null, leftOn: dto.leftOn ?? null,
-        sourceAttributes: null, version: 1, createdAt: at, updatedAt: at, createdBy: actor.id,
-        archivedAt: null, archivedBy: null, archiveReason: null, source: null, sourceKey: null,
+        sourceAttributes: null,
       });
       assertOfficerRules(officer);
       await this.assertNumberFree(em, officer);

@@ -10,9 +10,6 @@ export enum OutcomeType {
   NoFurtherAction = 'no_further_action',
 }
 
-/** Outcomes that put the person on the barred list. */
-export const BARRING_OUTCOMES = [OutcomeType.Dismissed, OutcomeType.WouldHaveBeenDismissed];
-
 export enum Sanction {
   WrittenWarning = 'written_warning',
   FinalWrittenWarning = 'final_written_warning',

@@ -11,7 +11,7 @@ import type { Page } from '../common/http/paging.js';
 import { hiddenAs } from '../common/records/record-access.js';
 import { updateVersioned } from '../common/records/versioning.js';
 import { Clock } from '../common/time/day.js';
-import { newId, now } from '../database/columns.js';
+import { newRecordColumns } from '../common/records/record-columns.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { CaseAccess } from '../investigations/case-access.service.js';
 import type { Investigation } from '../investigations/investigation.entity.js';
@@ -58,11 +58,8 @@ export class OutcomesService {
       const allegations = await em.findBy(Allegation, { subjectId, archivedAt: IsNull() });
       this.assertRules(terms, { allegations, employmentStatus: officer.employmentStatus });
 
-      const at = now();
       const outcome = em.create(Outcome, {
-        id: newId(), version: 1, createdAt: at, updatedAt: at, createdBy: actor.id,
-        archivedAt: null, archivedBy: null, archiveReason: null, source: null, sourceKey: null, sourceOutcome: null,
-        subjectId, investigationId: subject.investigationId, officerId: subject.officerId, ...terms,
+        ...newRecordColumns(actor.id), sourceOutcome: null, subjectId, investigationId: subject.investigationId, officerId: subject.officerId, ...terms,
       });
       await em.insert(Outcome, outcome);
       await this.audit.record(em, { actor, action: 'outcome.recorded', entityType: 'outcome', entityId: outcome.id, before: null, after: { ...outcome } });

@@ -9,7 +9,8 @@ import type { ArchiveDto } from '../common/records/archive.dto.js';
 import { hiddenAs } from '../common/records/record-access.js';
 import { updateVersioned } from '../common/records/versioning.js';
 import { addDays, Clock } from '../common/time/day.js';
-import { newId, now } from '../database/columns.js';
+import { newRecordColumns } from '../common/records/record-columns.js';
+import { now } from '../database/columns.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { CaseAccess } from '../investigations/case-access.service.js';
 import { Investigation } from '../investigations/investigation.entity.js';
@@ -42,11 +43,8 @@ export class RecommendationsService {
       const today = this.clock.today();
       if (dto.issuedOn > today) throw new RuleViolationError('a recommendation cannot be issued on a day still in the future');
       const number = await this.nextNumber(em, investigationId);
-      const at = now();
       const recommendation = em.create(Recommendation, {
-        id: newId(), version: 1, createdAt: at, updatedAt: at, createdBy: actor.id,
-        archivedAt: null, archivedBy: null, archiveReason: null, source: null, sourceKey: null,
-        investigationId, number, text: dto.text, recipient: dto.recipient, issuedOn: dto.issuedOn,
+        ...newRecordColumns(actor.id), investigationId, number, text: dto.text, recipient: dto.recipient, issuedOn: dto.issuedOn,
         responseDueOn: addDays(dto.issuedOn, RESPONSE_DAYS), dueExtensionReason: null,
         responseStatus: ResponseStatus.Pending, responseText: null, respondedOn: null,
         implementationStatus: ImplementationStatus.NotStarted, implementationEvidence: null,

@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../common/errors/database-errors.js';
 import { ConflictError, NotFoundError, RuleViolationError } from '../common/errors/domain-errors.js';
 import type { Page, PageQuery } from '../common/http/paging.js';
 import { lockForTransaction } from '../database/advisory-lock.js';
+import { firstVersion } from '../common/records/record-columns.js';
 import { newId, now } from '../database/columns.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { SessionEndReason } from '../auth/session.entity.js';
@@ -63,7 +64,7 @@ export class UsersService {
           id: newId(), username: dto.username, usernameKey, displayName: dto.displayName,
           roles: [...new Set(dto.roles)], active: true, passwordHash, credentialsVersion: 1,
           failedLogins: 0, firstFailedAt: null, lockedUntil: null, lastLoginAt: null,
-          createdAt: at, updatedAt: at, version: 1,
+          ...firstVersion(at),
         });
         await em.insert(User, user);
         await this.audit.record(em, { actor, action: 'user.created', entityType: 'user', entityId: user.id, before: null, after: auditImage(user) });

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { Allegation } from '../../src/allegations/allegation.entity.js';
 import { Subject } from '../../src/allegations/subject.entity.js';
 import { BarredListEntry } from '../../src/barred-list/barred-list-entry.entity.js';
+import { newRecordColumns } from '../../src/common/records/record-columns.js';
 import { UnitOfWork } from '../../src/database/unit-of-work.js';
 import { Outcome } from '../../src/outcomes/outcome.entity.js';
 import { Recommendation } from '../../src/recommendations/recommendation.entity.js';
@@ -139,12 +140,10 @@ export async function advanceInvestigation(
 /** Any of the entity's columns, with enum values given as plain strings. */
 export type Loose<T> = { [K in keyof T]?: unknown };
 
+/** The bookkeeping columns, without the id (the helpers below take theirs from the row or a new one). */
 const recordColumns = () => {
-  const at = new Date().toISOString();
-  return {
-    version: 1, createdAt: at, updatedAt: at, createdBy: null,
-    archivedAt: null, archivedBy: null, archiveReason: null, source: null, sourceKey: null,
-  };
+  const { id: _id, ...columns } = newRecordColumns(null);
+  return columns;
 };
 
 async function insertRow<T extends object>(t: TestApp, entity: new () => T, row: Record<string, unknown>): Promise<T> {

@@ -15,6 +15,7 @@ import { AllegationCategory, CaseToAnswer, Finding, Severity } from '../../src/a
 import { Subject } from '../../src/allegations/subject.entity.js';
 import { BarredListEntry } from '../../src/barred-list/barred-list-entry.entity.js';
 import { Complaint } from '../../src/complaints/complaint.entity.js';
+import { newRecordColumns } from '../../src/common/records/record-columns.js';
 import { ComplaintChannel, ComplaintStatus } from '../../src/complaints/complaint.enums.js';
 import { UnitOfWork } from '../../src/database/unit-of-work.js';
 import { Investigation } from '../../src/investigations/investigation.entity.js';
@@ -31,10 +32,7 @@ import type { TestApp } from './test-app.js';
 const STAMP = '2024-01-01T00:00:00.000Z';
 
 /** The columns every case record carries, live and not imported. */
-const record = () => ({
-  id: randomUUID(), version: 1, createdAt: STAMP, updatedAt: STAMP, createdBy: null,
-  archivedAt: null, archivedBy: null, archiveReason: null, source: null, sourceKey: null,
-});
+const record = () => newRecordColumns(null, STAMP);
 
 export class ReportFixtures {
   private sequence = 0;

@@ -22,13 +22,16 @@ export class CreateAllegationDto {
   @IsString() @MinLength(1) @MaxLength(5000)
   detail!: string;
 
-  @ApiPropertyOptional({ format: 'date', example: '2017-06-01' })
+  @ApiPropertyOptional({ format: 'date', example: '2017-06-01', nullable: true, type: String })
   @IsOptional() @IsDay()
-  allegedOn?: string;
+  allegedOn?: string | null;
 }
 
-/** What the investigator may change, until a reviewer has decided case to answer or a finding. */
-export class UpdateAllegationDto extends PartialType(CreateAllegationDto) {}
+/**
+ * What the investigator may change, until a reviewer has decided case to answer or a finding.
+ * Absent fields stay as they are; null is refused for the fields creation requires.
+ */
+export class UpdateAllegationDto extends PartialType(CreateAllegationDto, { skipNullProperties: false }) {}
 
 export class RecordFindingDto {
   @ApiProperty({ enum: CaseToAnswer })

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import type { Officer } from '../../officers/officer.entity.js';
 import { EmploymentStatus } from '../../officers/officer.enums.js';
@@ -9,22 +9,22 @@ export class AddSubjectDto {
   @IsUUID()
   officerId!: string;
 
-  @ApiPropertyOptional({ maxLength: 60, description: 'rank at the time of the conduct; defaults to the officer\'s current rank' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(60)
-  rankAtTime?: string;
-
-  @ApiPropertyOptional({ maxLength: 120, description: 'command or unit at the time; defaults to the officer\'s current unit' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(120)
-  unitAtTime?: string;
-}
-
-export class UpdateSubjectDto {
-  @ApiPropertyOptional({ maxLength: 60, nullable: true, type: String })
+  @ApiPropertyOptional({ maxLength: 60, nullable: true, type: String, description: 'rank at the time of the conduct; defaults to the officer\'s current rank' })
   @IsOptional() @IsString() @MinLength(1) @MaxLength(60)
   rankAtTime?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 120, nullable: true, type: String })
+  @ApiPropertyOptional({ maxLength: 120, nullable: true, type: String, description: 'command or unit at the time; defaults to the officer\'s current unit' })
   @IsOptional() @IsString() @MinLength(1) @MaxLength(120)
+  unitAtTime?: string | null;
+}
+
+/** Absent stays; null clears the rank or unit recorded for the time of the conduct. */
+export class UpdateSubjectDto extends PartialType(OmitType(AddSubjectDto, ['officerId'] as const), { skipNullProperties: false }) {
+  // Redeclared only to say what null means here: the officer's current values are not copied again.
+  @ApiPropertyOptional({ type: String, description: 'rank at the time of the conduct; null clears it' })
+  rankAtTime?: string | null;
+
+  @ApiPropertyOptional({ type: String, description: 'command or unit at the time; null clears it' })
   unitAtTime?: string | null;
 }
 

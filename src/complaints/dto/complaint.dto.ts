@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { NotNullWhenPresent } from '../../common/http/validation.js';
@@ -42,29 +42,16 @@ export class CreateComplaintDto {
   investigationId?: string | null;
 }
 
-/** Every field optional. `status` moves along COMPLAINT_TRANSITIONS; `complainant` is replaced whole. */
-export class UpdateComplaintDto {
-  @ApiPropertyOptional()
-  @NotNullWhenPresent() @IsDay()
-  receivedOn?: string;
-
-  @ApiPropertyOptional({ enum: ComplaintChannel })
-  @NotNullWhenPresent() @IsEnum(ComplaintChannel)
-  channel?: ComplaintChannel;
-
+/**
+ * Every field optional: absent stays, null clears the nullable ones and is a 400 for the others.
+ * `status` moves along COMPLAINT_TRANSITIONS; `complainant` is replaced whole.
+ */
+export class UpdateComplaintDto extends PartialType(CreateComplaintDto, { skipNullProperties: false }) {
   @ApiPropertyOptional({ enum: ComplaintStatus })
   @NotNullWhenPresent() @IsEnum(ComplaintStatus)
   status?: ComplaintStatus;
 
-  @ApiPropertyOptional({ type: ComplainantDto })
-  @NotNullWhenPresent() @ValidateNested() @Type(() => ComplainantDto)
-  complainant?: ComplainantDto;
-
-  @ApiPropertyOptional({ maxLength: 20000, nullable: true, type: String })
-  @IsOptional() @IsString() @MaxLength(20000)
-  summary?: string | null;
-
-  @ApiPropertyOptional({ description: 'link to an investigation the caller may change; null unlinks', nullable: true, type: String })
-  @IsOptional() @IsUUID()
+  // Redeclared only to say what null means here.
+  @ApiPropertyOptional({ type: String, description: 'link to an investigation the caller may change; null unlinks' })
   investigationId?: string | null;
 }

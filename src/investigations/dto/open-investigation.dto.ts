@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { NotNullWhenPresent } from '../../common/http/validation.js';
 import { IsDay } from '../../common/time/day.js';
@@ -50,49 +50,15 @@ export class OpenInvestigationDto {
   leadInvestigatorId?: string;
 }
 
-/** Every field optional; nullable ones may be cleared with null. Status changes go through transitions. */
-export class UpdateInvestigationDto {
-  @ApiPropertyOptional({ maxLength: 200 })
-  @NotNullWhenPresent() @IsString() @MinLength(1) @MaxLength(200)
-  title?: string;
-
-  @ApiPropertyOptional({ enum: InvestigationMode })
-  @NotNullWhenPresent() @IsEnum(InvestigationMode)
-  mode?: InvestigationMode;
-
-  @ApiPropertyOptional({ enum: InvestigationOrigin })
-  @NotNullWhenPresent() @IsEnum(InvestigationOrigin)
-  origin?: InvestigationOrigin;
-
-  @ApiPropertyOptional({ maxLength: 120, nullable: true, type: String })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(120)
-  operation?: string | null;
-
-  @ApiPropertyOptional({ maxLength: 120, nullable: true, type: String })
-  @IsOptional() @IsString() @MaxLength(120)
-  station?: string | null;
-
-  @ApiPropertyOptional({ maxLength: 200, nullable: true, type: String })
-  @IsOptional() @IsString() @MaxLength(200)
-  location?: string | null;
-
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional() @IsDay()
-  conductFrom?: string | null;
-
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional() @IsDay()
-  conductTo?: string | null;
-
-  @ApiPropertyOptional({ maxLength: 20000, nullable: true, type: String })
-  @IsOptional() @IsString() @MaxLength(20000)
-  summary?: string | null;
-
-  @ApiPropertyOptional()
-  @NotNullWhenPresent() @IsDay()
+/**
+ * Every field optional: absent stays, null clears the nullable ones and is a 400 for the others.
+ * Status changes go through transitions.
+ */
+export class UpdateInvestigationDto extends PartialType(OpenInvestigationDto, { skipNullProperties: false }) {
+  // Redeclared only to say what the field means here: opening's defaults do not apply to a change.
+  @ApiPropertyOptional({ description: 'the day the case was opened' })
   openedOn?: string;
 
   @ApiPropertyOptional({ description: 'hand the case to another active investigator' })
-  @NotNullWhenPresent() @IsUUID()
   leadInvestigatorId?: string;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { NotNullWhenPresent } from '../../common/http/validation.js';
 import { IsDay } from '../../common/time/day.js';
@@ -33,7 +33,8 @@ export class CreateOfficerDto {
   @IsOptional() @IsString() @MaxLength(120)
   station?: string | null;
 
-  @ApiPropertyOptional({ enum: EmploymentStatus, default: EmploymentStatus.Serving })
+  // The default is said in words: a declared default would be inherited by the Update DTO, where absent means unchanged.
+  @ApiPropertyOptional({ enum: EmploymentStatus, description: `${EmploymentStatus.Serving} when not given` })
   @NotNullWhenPresent() @IsEnum(EmploymentStatus)
   employmentStatus?: EmploymentStatus;
 
@@ -46,45 +47,9 @@ export class CreateOfficerDto {
   leftOn?: string | null;
 }
 
-/** Every field optional; nullable ones may be cleared with null. */
-export class UpdateOfficerDto {
-  @ApiPropertyOptional({ maxLength: 100 })
-  @NotNullWhenPresent() @IsString() @MinLength(1) @MaxLength(100)
-  force?: string;
-
-  @ApiPropertyOptional({ maxLength: 40 })
-  @NotNullWhenPresent() @IsString() @MinLength(1) @MaxLength(40)
-  serviceNumber?: string;
-
-  @ApiPropertyOptional({ maxLength: 100 })
-  @NotNullWhenPresent() @IsString() @MinLength(1) @MaxLength(100)
-  givenName?: string;
-
-  @ApiPropertyOptional({ maxLength: 100 })
-  @NotNullWhenPresent() @IsString() @MinLength(1) @MaxLength(100)
-  familyName?: string;
-
-  @ApiPropertyOptional({ maxLength: 60, nullable: true, type: String })
-  @IsOptional() @IsString() @MaxLength(60)
-  rank?: string | null;
-
-  @ApiPropertyOptional({ maxLength: 120, nullable: true, type: String })
-  @IsOptional() @IsString() @MaxLength(120)
-  unit?: string | null;
-
-  @ApiPropertyOptional({ maxLength: 120, nullable: true, type: String })
-  @IsOptional() @IsString() @MaxLength(120)
-  station?: string | null;
-
-  @ApiPropertyOptional({ enum: EmploymentStatus })
-  @NotNullWhenPresent() @IsEnum(EmploymentStatus)
+/** Every field optional; absent stays, null clears the nullable ones and is a 400 for the others. */
+export class UpdateOfficerDto extends PartialType(CreateOfficerDto, { skipNullProperties: false }) {
+  // Redeclared only for its description: creation's default does not apply to a change.
+  @ApiPropertyOptional({ description: 'the officer\'s employment status now' })
   employmentStatus?: EmploymentStatus;
-
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional() @IsDay()
-  joinedOn?: string | null;
-
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional() @IsDay()
-  leftOn?: string | null;
 }

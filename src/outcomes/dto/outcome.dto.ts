@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/http/paging.js';
 import { IsDay } from '../../common/time/day.js';
 import type { Outcome } from '../outcome.entity.js';
@@ -10,46 +10,11 @@ export class RecordOutcomeDto {
   @IsEnum(OutcomeType)
   type!: OutcomeType;
 
-  @ApiPropertyOptional({ enum: Sanction, description: 'required if and only if type is disciplined' })
-  @IsOptional() @IsEnum(Sanction)
-  sanction?: Sanction;
-
-  @ApiPropertyOptional({ enum: LearningOutcome, description: 'required if and only if type is learning' })
-  @IsOptional() @IsEnum(LearningOutcome)
-  learningOutcome?: LearningOutcome;
-
-  @ApiPropertyOptional({ enum: HearingType })
-  @IsOptional() @IsEnum(HearingType)
-  hearingType?: HearingType;
-
-  @ApiProperty({ format: 'date', example: '2021-11-30', description: 'not in the future' })
-  @IsDay()
-  decidedOn!: string;
-
-  @ApiPropertyOptional({ maxLength: 200, description: 'the person or panel who decided' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
-  decidedBy?: string;
-
-  @ApiPropertyOptional({ maxLength: 10000 })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(10000)
-  rationale?: string;
-
-  @ApiProperty({ enum: ConductRegime, description: 'the conduct regulations the case falls under' })
-  @IsEnum(ConductRegime)
-  regime!: ConductRegime;
-}
-
-/** Only present fields change; null clears the optional ones. The rules are checked on the result. */
-export class AmendOutcomeDto {
-  @ApiPropertyOptional({ enum: OutcomeType })
-  @ValidateIf((_, value) => value !== undefined) @IsEnum(OutcomeType)
-  type?: OutcomeType;
-
-  @ApiPropertyOptional({ enum: Sanction, nullable: true })
+  @ApiPropertyOptional({ enum: Sanction, nullable: true, description: 'required if and only if type is disciplined' })
   @IsOptional() @IsEnum(Sanction)
   sanction?: Sanction | null;
 
-  @ApiPropertyOptional({ enum: LearningOutcome, nullable: true })
+  @ApiPropertyOptional({ enum: LearningOutcome, nullable: true, description: 'required if and only if type is learning' })
   @IsOptional() @IsEnum(LearningOutcome)
   learningOutcome?: LearningOutcome | null;
 
@@ -57,11 +22,11 @@ export class AmendOutcomeDto {
   @IsOptional() @IsEnum(HearingType)
   hearingType?: HearingType | null;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @ValidateIf((_, value) => value !== undefined) @IsDay()
-  decidedOn?: string;
+  @ApiProperty({ format: 'date', example: '2021-11-30', description: 'not in the future' })
+  @IsDay()
+  decidedOn!: string;
 
-  @ApiPropertyOptional({ maxLength: 200, nullable: true, type: String })
+  @ApiPropertyOptional({ maxLength: 200, nullable: true, type: String, description: 'the person or panel who decided' })
   @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
   decidedBy?: string | null;
 
@@ -69,10 +34,13 @@ export class AmendOutcomeDto {
   @IsOptional() @IsString() @MinLength(1) @MaxLength(10000)
   rationale?: string | null;
 
-  @ApiPropertyOptional({ enum: ConductRegime })
-  @ValidateIf((_, value) => value !== undefined) @IsEnum(ConductRegime)
-  regime?: ConductRegime;
+  @ApiProperty({ enum: ConductRegime, description: 'the conduct regulations the case falls under' })
+  @IsEnum(ConductRegime)
+  regime!: ConductRegime;
 }
+
+/** Only present fields change; null clears the optional ones and is a 400 for the others. The rules are checked on the result. */
+export class AmendOutcomeDto extends PartialType(RecordOutcomeDto, { skipNullProperties: false }) {}
 
 export class OutcomeQuery extends PageQuery {
   @ApiPropertyOptional({ enum: OutcomeType }) @IsOptional() @IsEnum(OutcomeType) type?: OutcomeType;

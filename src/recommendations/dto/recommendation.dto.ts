@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ArchivablePageQuery } from '../../common/http/query-flags.js';
 import { QueryBoolean } from '../../common/http/sorting.js';
@@ -20,15 +20,8 @@ export class CreateRecommendationDto {
   issuedOn!: string;
 }
 
-export class UpdateRecommendationDto {
-  @ApiPropertyOptional({ maxLength: 10000 })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(10000)
-  text?: string;
-
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
-  recipient?: string;
-}
+/** Text and recipient: absent stays, null is refused. The issue date, which sets the deadline, is fixed. */
+export class UpdateRecommendationDto extends PartialType(OmitType(CreateRecommendationDto, ['issuedOn'] as const), { skipNullProperties: false }) {}
 
 export class ExtendResponseDeadlineDto {
   @ApiProperty({ format: 'date', description: 'the new due date, later than the current one' })

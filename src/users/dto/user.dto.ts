@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsEnum, IsString, Matches, MaxLength, MinLength,
 } from 'class-validator';
 import { Role } from '../../common/auth/role.js';
+import { NotNullWhenPresent } from '../../common/http/validation.js';
 import type { User } from '../user.entity.js';
 
 export const PASSWORD_MIN = 12;
@@ -28,9 +29,10 @@ export class CreateUserDto extends PasswordField {
   roles!: Role[];
 }
 
-export class UpdateUserDto extends PartialType(PickType(CreateUserDto, ['displayName', 'roles'] as const)) {
+/** Absent fields stay as they are; null is refused (400), as every field is required at creation. */
+export class UpdateUserDto extends PartialType(PickType(CreateUserDto, ['displayName', 'roles'] as const), { skipNullProperties: false }) {
   @ApiPropertyOptional({ description: 'false deactivates the account; its tokens stop working at once' })
-  @IsOptional() @IsBoolean()
+  @NotNullWhenPresent() @IsBoolean()
   active?: boolean;
 }
 
