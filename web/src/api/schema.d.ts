@@ -975,9 +975,9 @@ export interface components {
              */
             officerId: string;
             /** @description rank at the time of the conduct; defaults to the officer's current rank */
-            rankAtTime?: string;
+            rankAtTime?: string | null;
             /** @description command or unit at the time; defaults to the officer's current unit */
-            unitAtTime?: string;
+            unitAtTime?: string | null;
         };
         AddTeamMemberDto: {
             /** @description an active user holding the investigator role */
@@ -1065,17 +1065,31 @@ export interface components {
             version: number;
         };
         AmendOutcomeDto: {
+            /** @description the person or panel who decided */
             decidedBy?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description not in the future
+             * @example 2021-11-30
+             */
             decidedOn?: string;
             /** @enum {string|null} */
             hearingType?: "misconduct_meeting" | "gross_misconduct_hearing" | "accelerated_hearing" | null;
-            /** @enum {string|null} */
+            /**
+             * @description required if and only if type is learning
+             * @enum {string|null}
+             */
             learningOutcome?: "management_action" | "reflective_practice_review" | "practice_requiring_improvement" | null;
             rationale?: string | null;
-            /** @enum {string} */
+            /**
+             * @description the conduct regulations the case falls under
+             * @enum {string}
+             */
             regime?: "2012" | "2020";
-            /** @enum {string|null} */
+            /**
+             * @description required if and only if type is disciplined
+             * @enum {string|null}
+             */
             sanction?: "written_warning" | "final_written_warning" | "reduction_in_rank" | null;
             /** @enum {string} */
             type?: "dismissed" | "would_have_been_dismissed" | "resigned" | "retired" | "disciplined" | "learning" | "no_further_action";
@@ -1289,7 +1303,7 @@ export interface components {
              * Format: date
              * @example 2017-06-01
              */
-            allegedOn?: string;
+            allegedOn?: string | null;
             /** @enum {string} */
             category: "discriminatory_behaviour" | "sexual_misconduct" | "bullying_or_harassment" | "violence_or_abuse" | "dishonesty_or_perverting_justice" | "improper_use_of_social_media_or_messaging" | "abuse_of_position" | "use_of_force" | "discourtesy_or_offensive_language" | "failure_to_challenge_or_report" | "other";
             detail: string;
@@ -1316,10 +1330,10 @@ export interface components {
         };
         CreateOfficerDto: {
             /**
-             * @default serving
+             * @description serving when not given
              * @enum {string}
              */
-            employmentStatus: "serving" | "suspended" | "resigned" | "retired" | "dismissed";
+            employmentStatus?: "serving" | "suspended" | "resigned" | "retired" | "dismissed";
             familyName: string;
             /** @example Metropolitan Police Service */
             force: string;
@@ -1890,21 +1904,21 @@ export interface components {
         };
         RecordOutcomeDto: {
             /** @description the person or panel who decided */
-            decidedBy?: string;
+            decidedBy?: string | null;
             /**
              * Format: date
              * @description not in the future
              * @example 2021-11-30
              */
             decidedOn: string;
-            /** @enum {string} */
-            hearingType?: "misconduct_meeting" | "gross_misconduct_hearing" | "accelerated_hearing";
+            /** @enum {string|null} */
+            hearingType?: "misconduct_meeting" | "gross_misconduct_hearing" | "accelerated_hearing" | null;
             /**
              * @description required if and only if type is learning
-             * @enum {string}
+             * @enum {string|null}
              */
-            learningOutcome?: "management_action" | "reflective_practice_review" | "practice_requiring_improvement";
-            rationale?: string;
+            learningOutcome?: "management_action" | "reflective_practice_review" | "practice_requiring_improvement" | null;
+            rationale?: string | null;
             /**
              * @description the conduct regulations the case falls under
              * @enum {string}
@@ -1912,9 +1926,9 @@ export interface components {
             regime: "2012" | "2020";
             /**
              * @description required if and only if type is disciplined
-             * @enum {string}
+             * @enum {string|null}
              */
-            sanction?: "written_warning" | "final_written_warning" | "reduction_in_rank";
+            sanction?: "written_warning" | "final_written_warning" | "reduction_in_rank" | null;
             /** @enum {string} */
             type: "dismissed" | "would_have_been_dismissed" | "resigned" | "retired" | "disciplined" | "learning" | "no_further_action";
         };
@@ -2055,7 +2069,7 @@ export interface components {
              * Format: date
              * @example 2017-06-01
              */
-            allegedOn?: string;
+            allegedOn?: string | null;
             /** @enum {string} */
             category?: "discriminatory_behaviour" | "sexual_misconduct" | "bullying_or_harassment" | "violence_or_abuse" | "dishonesty_or_perverting_justice" | "improper_use_of_social_media_or_messaging" | "abuse_of_position" | "use_of_force" | "discourtesy_or_offensive_language" | "failure_to_challenge_or_report" | "other";
             detail?: string;
@@ -2076,46 +2090,87 @@ export interface components {
             complainant?: components["schemas"]["ComplainantDto"];
             /** @description link to an investigation the caller may change; null unlinks */
             investigationId?: string | null;
+            /** @example 2024-03-01 */
             receivedOn?: string;
             /** @enum {string} */
             status?: "received" | "assessed" | "referred_for_investigation" | "resolved" | "withdrawn";
             summary?: string | null;
         };
         UpdateInvestigationDto: {
+            /**
+             * @description first day of the conduct investigated
+             * @example 2016-01-01
+             */
             conductFrom?: string | null;
+            /**
+             * @description last day of the conduct; not before conductFrom
+             * @example 2018-12-31
+             */
             conductTo?: string | null;
             /** @description hand the case to another active investigator */
             leadInvestigatorId?: string;
             location?: string | null;
-            /** @enum {string} */
+            /**
+             * @description supervised and managed only for cases opened before 2020-01-01
+             * @enum {string}
+             */
             mode?: "local" | "directed" | "independent" | "supervised" | "managed";
+            /**
+             * @description the day the case was opened
+             * @example 2018-03-01
+             */
             openedOn?: string;
+            /**
+             * @description groups linked investigations
+             * @example Operation Hotton
+             */
             operation?: string | null;
             /** @enum {string} */
             origin?: "complaint" | "conduct_matter" | "death_or_serious_injury" | "whistleblowing" | "referral";
+            /** @example Charing Cross */
             station?: string | null;
             summary?: string | null;
+            /** @example Messaging by officers at Charing Cross */
             title?: string;
         };
         UpdateOfficerDto: {
-            /** @enum {string} */
+            /**
+             * @description the officer's employment status now
+             * @enum {string}
+             */
             employmentStatus?: "serving" | "suspended" | "resigned" | "retired" | "dismissed";
             familyName?: string;
+            /** @example Metropolitan Police Service */
             force?: string;
             givenName?: string;
+            /** @example 2010-09-01 */
             joinedOn?: string | null;
+            /** @description not before joinedOn */
             leftOn?: string | null;
+            /** @example PC */
             rank?: string | null;
+            /**
+             * @description service or warrant number; unique within the force
+             * @example 123456
+             */
             serviceNumber?: string;
+            /** @example Charing Cross */
             station?: string | null;
+            /** @description command or unit */
             unit?: string | null;
         };
         UpdateRecommendationDto: {
+            /**
+             * @description the organisation that must respond
+             * @example Metropolitan Police Service
+             */
             recipient?: string;
             text?: string;
         };
         UpdateSubjectDto: {
+            /** @description rank at the time of the conduct; null clears it */
             rankAtTime?: string | null;
+            /** @description command or unit at the time; null clears it */
             unitAtTime?: string | null;
         };
         UpdateUserDto: {
