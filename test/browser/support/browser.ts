@@ -1,0 +1,46 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ROOT } from './built-server.js';
+
+/** Debian's Chromium: Playwright's own browser download cannot work on these machines. */
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS = join(ROOT, 'test/browser/screenshots');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh context (its own cookies: one user) with the app's locale and time zone. */
+export function newContext(browser: Browser, base: string): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: base, locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 900 } });
+}
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Every page visited gets one: axe's WCAG 2.2 AA rules, failing on any serious or critical violation. */
+export async function scan(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (!bad.length) return;
+  const lines = bad.map((v) => [
+    `- ${v.id} (${v.impact}): ${v.help} [${v.helpUrl}]`,
+    ...v.nodes.slice(0, 5).map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`),
+    ...(v.nodes.length > 5 ? [`    … and ${v.nodes.length - 5} more`] : []),
+  ].join('\n'));
+  throw new Error(`axe found ${bad.length} serious or critical violation(s) on ${page.url()} ("${await page.title()}"):\n${lines.join('\n')}`);
+}
+
+/** A full-page screenshot in test/browser/screenshots/ (git-ignored), for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
