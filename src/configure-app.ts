@@ -17,6 +17,25 @@ import { validationPipe } from './common/http/validation.js';
 import { IMPORT_UPLOAD_LIMITS } from './imports/upload.js';
 import { loadConfig, type AppConfig } from './config/app.config.js';
 import { InstanceLock } from './database/instance-lock.js';
+import { serveWebApp } from './web-app/serve-web-app.js';
+
+/**
+ * The web app's pages and every API answer: scripts only from this origin (no inline script,
+ * no eval); inline style attributes stay allowed because the component library sets them.
+ */
+export const APP_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -90,9 +109,9 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   await app.register(rateLimit, { global: false, max: config.loginRateLimit, timeWindow: 60_000 });
   // multipart/form-data (POST /api/imports); files are streamed to disk, never buffered whole.
   await app.register(multipart, { limits: IMPORT_UPLOAD_LIMITS });
-  // Security headers from helmet, its middleware built once (@fastify/helmet builds it anew
-  // for every request, a measurable share of a read).
-  const securityHeaders = helmet({
+  // Security headers from helmet, each policy's middleware built once (@fastify/helmet builds
+  // it anew for every request, a measurable share of a read).
+  const swaggerHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -103,7 +122,14 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       },
     },
   });
-  fastify.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
+  const appHeaders = helmet({ contentSecurityPolicy: { useDefaults: false, directives: APP_CSP }, xFrameOptions: { action: 'deny' } });
+  fastify.addHook('onRequest', (req, reply, done) => {
+    const headers = req.url.startsWith('/api/docs') ? swaggerHeaders : appHeaders;
+    headers(req.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
+  });
+
+  // The built web app at / (after the API's plugins, before Nest registers its routes).
+  await serveWebApp(app, config.webDistDir);
 
   const document = SwaggerModule.createDocument(app, new DocumentBuilder()
     .setTitle('Probity API')

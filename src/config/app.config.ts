@@ -65,6 +65,22 @@ export class EnvironmentVariables {
   /** Allegations in the rolling window that put an officer on the early-intervention list, unless a request says otherwise. */
   @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(1000)
   EARLY_INTERVENTION_THRESHOLD = 3;
+
+  /** The built web app (Vite output) served at `/`; empty: web/dist in this repository. */
+  @IsOptional() @IsString()
+  WEB_DIST_DIR = '';
+
+  /** A browser session ends after this many minutes without a request. */
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(1440)
+  SESSION_IDLE_MINUTES = 30;
+
+  /** A browser session ends this many hours after sign-in, however busy. */
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(168)
+  SESSION_MAX_HOURS = 12;
+
+  /** `true`: the session cookie is always `Secure` (and `__Host-`), even when a request arrived over HTTP. */
+  @IsOptional() @IsIn(['true', 'false'], { message: 'SESSION_COOKIE_SECURE must be true or false' })
+  SESSION_COOKIE_SECURE = 'false';
 }
 
 export type DatabaseConfig =
@@ -88,6 +104,16 @@ export interface AppConfig {
   createFirstAdmin: boolean;
   audit: AuditConfig;
   earlyInterventionThreshold: number;
+  /** '' means web/dist in this repository (see src/web-app/web-app.ts). */
+  webDistDir: string;
+  session: SessionConfig;
+}
+
+export interface SessionConfig {
+  idleSeconds: number;
+  maxSeconds: number;
+  /** The cookie is Secure whatever the request's protocol. */
+  cookieAlwaysSecure: boolean;
 }
 
 export interface AuditConfig {
@@ -149,6 +175,12 @@ export function validateEnvironment(env: Record<string, unknown>): Record<string
       checkpointIntervalSeconds: parseDuration(parsed.AUDIT_CHECKPOINT_INTERVAL),
     },
     earlyInterventionThreshold: parsed.EARLY_INTERVENTION_THRESHOLD,
+    webDistDir: parsed.WEB_DIST_DIR,
+    session: {
+      idleSeconds: parsed.SESSION_IDLE_MINUTES * 60,
+      maxSeconds: parsed.SESSION_MAX_HOURS * 3600,
+      cookieAlwaysSecure: parsed.SESSION_COOKIE_SECURE === 'true',
+    },
   };
   return { app: config };
 }

@@ -15,7 +15,7 @@ describe('HTTP surface', () => {
       for (const res of [await t.http().get('/api/auth/me').set(bearer(token)).expect(200), await t.http().get('/api/users').expect(401)]) {
         expect(res.headers).toMatchObject({
           'x-content-type-options': 'nosniff',
-          'x-frame-options': 'SAMEORIGIN',
+          'x-frame-options': 'DENY',
           'referrer-policy': 'no-referrer',
           'cross-origin-opener-policy': 'same-origin',
           'cross-origin-resource-policy': 'same-origin',
