@@ -9,7 +9,7 @@ export class BarredListQuery extends PageQuery {
   @IsOptional() @IsString() @MinLength(1) @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ default: false, description: 'include entries removed after a review or appeal' })
+  @ApiPropertyOptional({ type: Boolean, default: false, description: 'include entries removed after a review or appeal' })
   @IsOptional() @QueryBoolean() @IsBoolean()
   includeRemoved = false;
 }

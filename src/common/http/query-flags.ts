@@ -5,7 +5,7 @@ import { QueryBoolean } from './sorting.js';
 
 /** Paging plus the switch that brings archived records back into a list. */
 export class ArchivablePageQuery extends PageQuery {
-  @ApiPropertyOptional({ default: false, description: 'include archived records' })
+  @ApiPropertyOptional({ type: Boolean, default: false, description: 'include archived records' })
   @IsOptional() @QueryBoolean() @IsBoolean()
   includeArchived = false;
 }

@@ -105,7 +105,7 @@ export class EarlyInterventionQuery extends IntersectionType(PublicationQuery, P
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
   minAllegations?: number;
 
-  @ApiPropertyOptional({ default: '12m', example: '12m', description: 'rolling window ending on asOf: days (90d), weeks (6w), months (12m) or years (2y)' })
+  @ApiPropertyOptional({ type: String, default: '12m', example: '12m', description: 'rolling window ending on asOf: days (90d), weeks (6w), months (12m) or years (2y)' })
   @IsOptional() @Matches(WITHIN_PATTERN, { message: 'within must be a number and d, w, m or y (e.g. 12m)' })
   within = '12m';
 }
@@ -127,7 +127,7 @@ export class DeadlinesQuery {
   @IsOptional() @QueryBoolean() @IsBoolean()
   pseudonymise?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100, description: 'most items listed per section (each section gives its full total)' })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 500, default: 100, description: 'most items listed per section (each section gives its full total)' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
   limit = 100;
 }

@@ -1,0 +1,52 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { ApiError } from '../api/client';
+import { SessionProvider } from '../features/auth/session';
+import { SignInPage } from '../features/auth/SignInPage';
+import { CaseListPage } from '../features/investigations/CaseListPage';
+import { Layout, PageLoading } from './Layout';
+import { NotFoundPage } from './NotFoundPage';
+import { RequireSession } from './RequireSession';
+import { theme } from './theme';
+
+// Pages beyond the first one a user sees load on demand, keeping the initial bundle small.
+const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      refetchOnWindowFocus: false,
+      // 4xx answers are final; only network trouble and 5xx are worth another try.
+      retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+    },
+  },
+});
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <SessionProvider>
+            <Suspense fallback={<PageLoading />}>
+              <Routes>
+                <Route path="/sign-in" element={<SignInPage />} />
+                <Route element={<RequireSession><Layout /></RequireSession>}>
+                  <Route index element={<Navigate to="/cases" replace />} />
+                  <Route path="cases" element={<CaseListPage />} />
+                  <Route path="account/password" element={<ChangePasswordPage />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Routes>
+            </Suspense>
+          </SessionProvider>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}
