@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from './auth/session-cookie.js';
 import { parseJsonBody } from './common/http/json-body.js';
 import { PinoNestLogger } from './common/http/pino-nest-logger.js';
 import { requestContext } from './common/http/request-context.js';
@@ -43,8 +44,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** Paths in a log line that must never be written, whatever a future serializer adds. */
 export const REDACTED_LOG_PATHS = [
   'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]',
-  'password', 'currentPassword', 'newPassword', 'accessToken',
-  '*.password', '*.currentPassword', '*.newPassword', '*.accessToken',
+  'req.headers["x-csrf-token"]',
+  'password', 'currentPassword', 'newPassword', 'accessToken', 'csrfToken',
+  '*.password', '*.currentPassword', '*.newPassword', '*.accessToken', '*.csrfToken',
 ];
 
 export interface CreateAppOptions {
@@ -133,9 +135,10 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
 
   const document = SwaggerModule.createDocument(app, new DocumentBuilder()
     .setTitle('Probity API')
-    .setDescription('Investigation records for police-misconduct cases. Every route needs a bearer token from POST /api/auth/login unless marked otherwise; `x-roles` lists who may call it, `x-public` marks routes open to everyone.')
+    .setDescription('Investigation records for police-misconduct cases. Every route needs a bearer token from POST /api/auth/login (scripts) or the session cookie from POST /api/auth/session (the browser; writes also send X-CSRF-Token) unless marked otherwise; `x-roles` lists who may call it, `x-public` marks routes open to everyone.')
     .setVersion('1')
     .addBearerAuth()
+    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', description: `the browser session from POST /api/auth/session (named ${SECURE_SESSION_COOKIE} over HTTPS); writes also need the X-CSRF-Token header` })
     .build());
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

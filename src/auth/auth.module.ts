@@ -11,6 +11,9 @@ import { AuthService } from './auth.service.js';
 import { JWT_ALGORITHM, JWT_KEY, resolveJwtKey } from './jwt-key.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LocalStrategy } from './local.strategy.js';
+import { SessionController } from './session.controller.js';
+import { SessionStrategy } from './session.strategy.js';
+import { SessionsService } from './sessions.service.js';
 
 type Config = ConfigService<{ app: AppConfig }, true>;
 
@@ -34,8 +37,8 @@ const jwtKeyProvider = {
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, LocalStrategy, jwtKeyProvider],
+  controllers: [AuthController, SessionController],
+  providers: [AuthService, SessionsService, JwtStrategy, SessionStrategy, LocalStrategy, jwtKeyProvider],
   exports: [AuthService],
 })
 export class AuthModule {}

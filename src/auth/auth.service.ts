@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { InvalidCredentialsError, NotFoundError } from '../common/errors/domain-errors.js';
@@ -14,9 +14,14 @@ import type { Role } from '../common/auth/role.js';
 import { User } from '../users/user.entity.js';
 import { lockUserRow } from '../users/users.service.js';
 import type { LoginResponse, SessionUser } from './dto/auth.dto.js';
+import { SessionEndReason } from './session.entity.js';
+import { endSessionsOf } from './session-store.js';
 
 export const MAX_FAILED_LOGINS = 5;
 const FAILURE_WINDOW_MS = 15 * 60_000;
+
+/** How a user signs in: a bearer token for scripts, a cookie session for the browser. */
+export type SignInMethod = 'token' | 'session';
 
 export interface TokenClaims {
   sub: string;
@@ -32,7 +37,7 @@ interface AccountRow {
   cv: number | string;
 }
 
-const sessionUser = ({ id, username, displayName, roles }: User): SessionUser => ({ id, username, displayName, roles });
+export const sessionUser = ({ id, username, displayName, roles }: User): SessionUser => ({ id, username, displayName, roles });
 
 @Injectable()
 export class AuthService {
@@ -53,40 +58,48 @@ export class AuthService {
     this.tokenTtl = app.tokenTtlSeconds;
   }
 
-  /**
-   * Checks a password. Every failure is the same InvalidCredentialsError, whether the user
-   * is unknown, inactive, locked or the password wrong; failures count towards a lockout
-   * stored in the database.
-   */
+  /** A bearer token for scripts (POST /api/auth/login). */
   async login(username: string, password: string): Promise<LoginResponse> {
+    const user = await this.signIn(username, password, 'token');
+    const claims: TokenClaims = { sub: user.id, cv: user.credentialsVersion };
+    return { accessToken: await this.jwt.signAsync(claims), expiresIn: this.tokenTtl, user: sessionUser(user) };
+  }
+
+  /**
+   * Checks a password, for a token or a browser session alike. Every failure is the same
+   * InvalidCredentialsError, whether the user is unknown, inactive, locked or the password
+   * wrong; failures count towards a lockout stored in the database. On success the account's
+   * failure count is reset and `auth.login` audited, in one transaction with `alsoWrite`
+   * (the browser session's row).
+   */
+  async signIn(username: string, password: string, method: SignInMethod, alsoWrite?: (em: EntityManager, user: User) => Promise<void>): Promise<User> {
     const user = await this.dataSource.getRepository(User).findOneBy({ usernameKey: username.toLowerCase() });
     const passwordOk = await this.hasher.verify(user?.passwordHash, password);
     const at = new Date();
     const locked = !!user?.lockedUntil && user.lockedUntil > at.toISOString();
     if (!user || !passwordOk || locked || !user.active) {
-      if (user) await this.recordFailure(user.id, at, locked ? 'locked' : !user.active ? 'inactive' : 'bad_password');
-      else await this.uow.run((em) => this.audit.record(em, { actor: null, action: 'auth.login_failed', detail: { username, reason: 'unknown_user' } }));
+      if (user) await this.recordFailure(user.id, at, locked ? 'locked' : !user.active ? 'inactive' : 'bad_password', method);
+      else await this.uow.run((em) => this.audit.record(em, { actor: null, action: 'auth.login_failed', detail: { username, reason: 'unknown_user', method } }));
       throw new InvalidCredentialsError();
     }
-    const updated = await this.uow.run(async (em) => {
+    return this.uow.run(async (em) => {
       const fresh = await lockUserRow(em, user.id);
       fresh.failedLogins = 0;
       fresh.firstFailedAt = null;
       fresh.lockedUntil = null;
       fresh.lastLoginAt = at.toISOString();
       await em.save(User, fresh);
-      await this.audit.record(em, { actor: fresh, action: 'auth.login', entityType: 'user', entityId: fresh.id });
+      await this.audit.record(em, { actor: fresh, action: 'auth.login', entityType: 'user', entityId: fresh.id, detail: { method } });
+      await alsoWrite?.(em, fresh);
       return fresh;
     });
-    const claims: TokenClaims = { sub: updated.id, cv: updated.credentialsVersion };
-    return { accessToken: await this.jwt.signAsync(claims), expiresIn: this.tokenTtl, user: sessionUser(updated) };
   }
 
   /**
    * Counts a failed password towards the lockout: the fifth within FAILURE_WINDOW_MS locks
    * the account for LOCKOUT_MINUTES. Once a lock has expired the count starts again.
    */
-  private recordFailure(userId: string, at: Date, reason: string): Promise<void> {
+  private recordFailure(userId: string, at: Date, reason: string, method: SignInMethod | 'password_change'): Promise<void> {
     return this.uow.run(async (em) => {
       const user = await lockUserRow(em, userId);
       const lockExpired = !!user.lockedUntil && user.lockedUntil <= at.toISOString();
@@ -99,7 +112,7 @@ export class AuthService {
       const lockNow = user.failedLogins >= MAX_FAILED_LOGINS && reason === 'bad_password';
       if (lockNow) user.lockedUntil = new Date(at.getTime() + this.lockoutMs).toISOString();
       await em.save(User, user);
-      await this.audit.record(em, { actor: null, action: 'auth.login_failed', entityType: 'user', entityId: user.id, detail: { username: user.username, reason } });
+      await this.audit.record(em, { actor: null, action: 'auth.login_failed', entityType: 'user', entityId: user.id, detail: { username: user.username, reason, method } });
       if (lockNow) {
         await this.audit.record(em, { actor: null, action: 'auth.locked', entityType: 'user', entityId: user.id, detail: { until: user.lockedUntil } });
       }
@@ -123,7 +136,7 @@ export class AuthService {
   /**
    * Needs the current password, so a stolen token alone cannot take the account over; wrong
    * guesses count towards the same lockout as logins, and a locked account cannot change it.
-   * Every token of the account, including the caller's, stops working.
+   * Every token and browser session of the account, including the caller's, stops working.
    */
   async changePassword(actor: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.id });
@@ -131,7 +144,7 @@ export class AuthService {
     const at = new Date();
     if (!!user.lockedUntil && user.lockedUntil > at.toISOString()) throw new InvalidCredentialsError();
     if (!passwordOk) {
-      await this.recordFailure(user.id, at, 'bad_password');
+      await this.recordFailure(user.id, at, 'bad_password', 'password_change');
       throw new InvalidCredentialsError();
     }
     const passwordHash = await this.hasher.hash(newPassword);
@@ -146,6 +159,7 @@ export class AuthService {
         actor, action: 'user.password_changed', entityType: 'user', entityId: actor.id,
         before: { credentialsVersion: user.credentialsVersion }, after: { credentialsVersion: fresh.credentialsVersion },
       });
+      await endSessionsOf(em, this.audit, actor.id, SessionEndReason.PasswordChanged, actor);
     });
   }
 }

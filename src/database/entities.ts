@@ -1,5 +1,6 @@
 import { Allegation } from '../allegations/allegation.entity.js';
 import { Subject } from '../allegations/subject.entity.js';
+import { Session } from '../auth/session.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { BarredListEntry } from '../barred-list/barred-list-entry.entity.js';
 import { Complaint } from '../complaints/complaint.entity.js';
@@ -16,7 +17,7 @@ import { Setting } from './setting.entity.js';
 
 /** Every entity, listed explicitly (no globs: they break under ESM and bundling). */
 export const ENTITIES = [
-  User, Setting, AuditEvent, Counter,
+  User, Session, Setting, AuditEvent, Counter,
   Officer, Complaint, Investigation, TeamMember, EvidenceNote,
   Subject, Allegation, Outcome, BarredListEntry, Recommendation,
   ImportJob,

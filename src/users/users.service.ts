@@ -8,6 +8,8 @@ import { ConflictError, NotFoundError, RuleViolationError } from '../common/erro
 import type { Page, PageQuery } from '../common/http/paging.js';
 import { newId, now } from '../database/columns.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
+import { SessionEndReason } from '../auth/session.entity.js';
+import { endSessionsOf } from '../auth/session-store.js';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto.js';
 import { UserResponse } from './dto/user.dto.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -92,9 +94,9 @@ export class UsersService {
     return UserResponse.from(user);
   }
 
-  /** Deactivating an account also ends its tokens for good: reactivation needs a new login. */
+  /** Deactivating an account also ends its tokens and sessions for good: reactivation needs a new login. */
   update(id: string, dto: UpdateUserDto, actor: AuthUser | null): Promise<UserResponse> {
-    return this.change(id, actor, 'user.updated', (user) => {
+    return this.change(id, actor, 'user.updated', SessionEndReason.Deactivated, (user) => {
       if (dto.displayName !== undefined) user.displayName = dto.displayName;
       if (dto.roles !== undefined) user.roles = [...new Set(dto.roles)];
       if (dto.active !== undefined && dto.active !== user.active) {
@@ -106,14 +108,14 @@ export class UsersService {
 
   async resetPassword(id: string, password: string, actor: AuthUser | null): Promise<UserResponse> {
     const passwordHash = await this.hasher.hash(password);
-    return this.change(id, actor, 'user.password_reset', (user) => {
+    return this.change(id, actor, 'user.password_reset', SessionEndReason.PasswordReset, (user) => {
       user.passwordHash = passwordHash;
       user.credentialsVersion += 1;
     });
   }
 
   unlock(id: string, actor: AuthUser | null): Promise<UserResponse> {
-    return this.change(id, actor, 'user.unlocked', (user) => {
+    return this.change(id, actor, 'user.unlocked', null, (user) => {
       user.lockedUntil = null;
       user.failedLogins = 0;
       user.firstFailedAt = null;
@@ -143,9 +145,12 @@ export class UsersService {
 
   /**
    * Applies one change to an account with its audit event. Refuses a change that would
-   * leave no active admin: nobody could manage accounts any more.
+   * leave no active admin: nobody could manage accounts any more. A change that bumps the
+   * credentials version ends the account's browser sessions in the same transaction.
    */
-  private change(id: string, actor: AuthUser | null, action: string, mutate: (user: User) => void): Promise<UserResponse> {
+  private change(
+    id: string, actor: AuthUser | null, action: string, endsSessionsAs: SessionEndReason | null, mutate: (user: User) => void,
+  ): Promise<UserResponse> {
     return this.uow.run(async (em) => {
       if (em.connection.options.type === 'postgres') await em.query('SELECT pg_advisory_xact_lock($1)', [PG_ACCOUNT_CHANGES_LOCK]);
       const user = await lockUserRow(em, id);
@@ -159,6 +164,7 @@ export class UsersService {
       user.version += 1;
       await em.save(User, user);
       await this.audit.record(em, { actor, action, entityType: 'user', entityId: id, before, after: auditImage(user) });
+      if (endsSessionsAs && user.credentialsVersion !== before.credentialsVersion) await endSessionsOf(em, this.audit, id, endsSessionsAs, actor);
       return UserResponse.from(user);
     });
   }

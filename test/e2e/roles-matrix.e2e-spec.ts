@@ -62,7 +62,7 @@ describe('roles × routes matrix', () => {
     expect(undeclared).toEqual([]);
     // The public routes are the few the issue names, nothing more.
     expect(operations.filter((op) => op.isPublic).map((op) => `${op.method.toUpperCase()} ${op.path}`).sort())
-      .toEqual(['GET /api/health', 'POST /api/auth/login']);
+      .toEqual(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/session']);
   });
 
   it('lets listed roles through, refuses other roles with 403 and a missing token with 401', async () => {

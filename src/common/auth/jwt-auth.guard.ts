@@ -3,9 +3,13 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { PUBLIC_KEY } from './roles.decorator.js';
 
-/** Every route needs a valid bearer token unless marked @Public(). */
+/**
+ * Every route needs a valid bearer token or, failing that, a live browser session cookie
+ * (strategies in src/auth/), unless marked @Public(). A request with a bearer token is
+ * judged by the token alone.
+ */
 @Injectable()
-export class JwtAuthGuard extends AuthGuard('jwt') {
+export class JwtAuthGuard extends AuthGuard(['jwt', 'session']) {
   constructor(private readonly reflector: Reflector) {
     super();
   }
@@ -18,7 +22,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   /**
    * A bad, expired or revoked token arrives as `user === false`; `err` is a real failure (the
    * database did not answer while the account was checked) and stays a 5xx: a 401 would tell
-   * clients to log in again when logging in cannot help.
+   * clients to log in again when logging in cannot help. The session strategy also throws its
+   * own 401 (session ended) and 403 (cross-site write) as `err`.
    */
   override handleRequest<T>(err: unknown, user: T): T {
     if (err) throw err;

@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse, ApiExtension } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiForbiddenResponse, ApiUnauthorizedResponse, ApiExtension } from '@nestjs/swagger';
 import { ALL_ROLES, type Role } from './role.js';
 
 export const ROLES_KEY = 'probity:roles';
@@ -9,10 +9,12 @@ export const PUBLIC_KEY = 'probity:public';
 export const Roles = (...roles: Role[]) =>
   applyDecorators(
     SetMetadata(ROLES_KEY, roles),
+    // Either one: a bearer token, or the browser's session cookie (with X-CSRF-Token on writes).
     ApiBearerAuth(),
+    ApiCookieAuth(),
     ApiExtension('x-roles', roles),
-    ApiUnauthorizedResponse({ description: 'missing, invalid or expired token' }),
-    ApiForbiddenResponse({ description: `allowed roles: ${roles.join(', ')}` }),
+    ApiUnauthorizedResponse({ description: 'missing, invalid or expired token, or the session expired or ended' }),
+    ApiForbiddenResponse({ description: `allowed roles: ${roles.join(', ')}; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin` }),
   );
 
 /** Any signed-in user, whatever their roles (e.g. their own profile). */
