@@ -111,3 +111,13 @@ export async function unwrap<T>(pending: Promise<Answer<T>>, options: { quiet401
 export async function unwrapPage<T>(pending: Promise<Answer<unknown>>): Promise<Page<T>> {
   return (await unwrap(pending)) as Page<T>;
 }
+
+/** Every page of a list route (100 at a time), for the parts of a case that are shown whole. */
+export async function fetchAllPages<T>(fetchPage: (limit: number, offset: number) => Promise<Answer<unknown>>): Promise<T[]> {
+  const items: T[] = [];
+  for (let offset = 0; ; offset += 100) {
+    const page = await unwrapPage<T>(fetchPage(100, offset));
+    items.push(...page.items);
+    if (items.length >= page.total || page.items.length === 0) return items;
+  }
+}

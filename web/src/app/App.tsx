@@ -14,6 +14,9 @@ import { theme } from './theme';
 
 // Pages beyond the first one a user sees load on demand, keeping the initial bundle small.
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
+const CasePage = lazy(() => import('../features/investigations/CasePage'));
+const NewComplaintPage = lazy(() => import('../features/complaints/NewComplaintPage'));
+const ComplaintPage = lazy(() => import('../features/complaints/ComplaintPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -39,6 +42,9 @@ export function App() {
                 <Route element={<RequireSession><Layout /></RequireSession>}>
                   <Route index element={<Navigate to="/cases" replace />} />
                   <Route path="cases" element={<CaseListPage />} />
+                  <Route path="cases/:reference" element={<CasePage />} />
+                  <Route path="complaints/new" element={<NewComplaintPage />} />
+                  <Route path="complaints/:id" element={<ComplaintPage />} />
                   <Route path="account/password" element={<ChangePasswordPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

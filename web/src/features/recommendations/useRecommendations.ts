@@ -1,0 +1,62 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, fetchAllPages, ifMatch, unwrap, unwrapPage, type Schema } from '../../api/client';
+import type { operations } from '../../api/schema';
+
+export type Recommendation = Schema<'RecommendationResponse'>;
+export type RegisterQuery = NonNullable<operations['RecommendationsController_list']['parameters']['query']>;
+
+export function useCaseRecommendations(investigationId: string) {
+  return useQuery({
+    queryKey: ['recommendations', 'case', investigationId],
+    queryFn: () => fetchAllPages<Recommendation>((limit, offset) => api.GET('/api/investigations/{investigationId}/recommendations', {
+      params: { path: { investigationId }, query: { limit, offset } as never },
+    })),
+  });
+}
+
+export function useRecommendationRegister(query: Record<string, unknown>) {
+  return useQuery({
+    queryKey: ['recommendations', 'register', query],
+    queryFn: ({ signal }) => unwrapPage<Recommendation>(api.GET('/api/recommendations', { params: { query: query as RegisterQuery }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function fetchRecommendation(id: string) {
+  return unwrap(api.GET('/api/recommendations/{id}', { params: { path: { id } } }));
+}
+
+function useRecommendationWrite<V>(write: (vars: V) => Promise<Recommendation>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: (rec) => {
+      void queryClient.invalidateQueries({ queryKey: ['recommendations'] });
+      void queryClient.invalidateQueries({ queryKey: ['investigations', 'detail', rec.investigationId] });
+      void queryClient.invalidateQueries({ queryKey: ['history', rec.investigationId] });
+      void queryClient.invalidateQueries({ queryKey: ['deadlines'] });
+    },
+  });
+}
+
+export function useAddRecommendation(investigationId: string) {
+  return useRecommendationWrite((body: Schema<'CreateRecommendationDto'>) =>
+    unwrap(api.POST('/api/investigations/{investigationId}/recommendations', { params: { path: { investigationId } }, body })));
+}
+
+type Versioned<B> = { id: string; version: number; body: B };
+
+export function useExtendDeadline() {
+  return useRecommendationWrite(({ id, version, body }: Versioned<Schema<'ExtendResponseDeadlineDto'>>) =>
+    unwrap(api.POST('/api/recommendations/{id}/extension', { params: { path: { id }, header: ifMatch(version) }, body })));
+}
+
+export function useRecordResponse() {
+  return useRecommendationWrite(({ id, version, body }: Versioned<Schema<'RecordResponseDto'>>) =>
+    unwrap(api.POST('/api/recommendations/{id}/response', { params: { path: { id }, header: ifMatch(version) }, body })));
+}
+
+export function useRecordImplementation() {
+  return useRecommendationWrite(({ id, version, body }: Versioned<Schema<'RecordImplementationDto'>>) =>
+    unwrap(api.POST('/api/recommendations/{id}/implementation', { params: { path: { id }, header: ifMatch(version) }, body })));
+}
