@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ROOT } from './built-server.js';
 
 /** Debian's Chromium: Playwright's own browser download cannot work on these machines. */
@@ -20,8 +20,11 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh context (its own cookies: one user) with the app's locale and time zone. */
-export function newContext(browser: Browser, base: string): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: base, locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 900 } });
+export async function newContext(browser: Browser, base: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: base, locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 900 } });
+  // Long enough for a loaded 2-core machine, short enough that a missing element fails its test soon.
+  context.setDefaultTimeout(15_000);
+  return context;
 }
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -52,4 +55,25 @@ export async function signIn(page: Page, user: { username: string; password: str
   await page.getByLabel('Password', { exact: true }).fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/** The text of the elements a field's aria-describedby names (its hint and error, as a screen reader reads them). */
+export async function description(field: Locator): Promise<string> {
+  const ids = (await field.getAttribute('aria-describedby'))?.split(/\s+/).filter(Boolean) ?? [];
+  const texts = await Promise.all(ids.map((id) => field.page().locator(`[id="${id}"]`).innerText().catch(() => '')));
+  return texts.join(' ');
+}
+
+/** Retries an assertion until it passes (the page updates after the data arrives), failing with its last error. */
+export async function eventually(assertion: () => Promise<void> | void, ms = 10_000): Promise<void> {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      await assertion();
+      return;
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
