@@ -90,3 +90,156 @@ test('an investigator finds their own cases in My cases: search, filters, sortin
   await eventually(async () => expect(await bodyRows(table).first().getByRole('cell').nth(1).innerText()).toBe('Quokka photographed in the custody suite'));
   await scan(page);
 });
+
+/** The case page's tab (Overview, Team, Subjects and allegations, …), opened by its name. */
+async function openTab(page: Page, name: string): Promise<Locator> {
+  await page.getByRole('tablist', { name: 'Parts of the case' }).getByRole('tab', { name }).click();
+  const panel = page.getByRole('tabpanel', { name });
+  await panel.waitFor();
+  return panel;
+}
+
+test('an investigator records a complaint (the complainant marked sensitive) and opens an investigation from it', async () => {
+    const { page } = await suite.newPage();
+    await signIn(page, investigator);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New complaint' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New complaint' }).waitFor();
+    const form = page.getByRole('form', { name: 'New complaint' });
+    await form.getByLabel('How it came in', { exact: true }).selectOption({ label: 'Complaint from the public' });
+    await form.getByLabel('Received on', { exact: true }).fill('2024-03-01');
+    await form.getByLabel('What the complaint is about', { exact: true }).fill('Offensive messages shared in a group chat.');
+    const complainant = form.getByRole('group', { name: /Complainant \(sensitive personal data\)/ });
+    await complainant.getByText('Sensitive personal data', { exact: true }).waitFor();
+    await complainant.getByLabel("Complainant's name", { exact: true }).fill('Jordan Complainant');
+    await complainant.getByLabel("Complainant's contact details", { exact: true }).fill('jordan@example.test');
+    await scan(page);
+    await screenshot(page, 'new-complaint');
+    await form.getByRole('button', { name: 'Record complaint' }).click();
+
+    await page.getByRole('heading', { level: 1, name: /^Complaint CMP-/ }).or(page.getByRole('heading', { level: 1, name: /^Complaint / })).first().waitFor();
+    const opening = page.getByRole('form', { name: 'Open an investigation' });
+    await opening.getByLabel('Title', { exact: true }).fill('Group chat messages at Charing Cross');
+    await opening.getByLabel('Station', { exact: true }).fill('Charing Cross');
+    await scan(page);
+    await opening.getByRole('button', { name: 'Open investigation' }).click();
+
+    await page.waitForURL(/\/cases\/INV-/);
+    const reference = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    await page.getByRole('heading', { level: 1, name: reference }).waitFor();
+    const [row] = (await investigator.api.get<{ items: Array<{ id: string; reference: string; title: string; leadInvestigatorId: string }> }>(`/api/investigations?q=${reference}`)).items;
+    expect(row).toMatchObject({ reference, title: 'Group chat messages at Charing Cross' });
+    const complaints = await investigator.api.get<{ items: Array<{ investigationId: string | null }> }>(`/api/complaints?limit=100`);
+    expect(complaints.items.find((c) => c.investigationId === row.id)).toMatchObject({ complainantName: 'Jordan Complainant', complainantContact: 'jordan@example.test' });
+});
+
+describe('the investigator works a case', () => {
+  let page: Page;
+  let investigationId: string;
+  beforeAll(async () => {
+    const opened = await investigator.api.post('/api/investigations', investigationInput({ title: 'Group chat messages at Charing Cross' }));
+    investigationId = opened.id;
+    ({ page } = await suite.newPage());
+    await signIn(page, investigator, `/cases/${opened.reference}`);
+    await page.getByRole('heading', { level: 1, name: opened.reference }).waitFor();
+  });
+
+  test('a lifecycle move asks for a reason and goes into the history', async () => {
+    await openTab(page, 'Overview');
+    await page.getByRole('group', { name: 'Lifecycle moves' }).getByRole('button', { name: 'Start investigating' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Start investigating' });
+    await dialog.getByRole('button', { name: 'Confirm: start investigating' }).click();
+    await dialog.getByText('Give a reason of at least 3 characters').waitFor();
+    await scan(page);
+    await dialog.getByLabel('Reason', { exact: true }).fill('Complaint assessed: misconduct alleged');
+    await dialog.getByRole('button', { name: 'Confirm: start investigating' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('region', { name: 'Status' }).getByText('Investigating', { exact: true }).waitFor();
+    expect((await investigator.api.get(`/api/investigations/${investigationId}`)).status).toBe('investigating');
+    await scan(page);
+    await screenshot(page, 'case-overview');
+
+    const history = await openTab(page, 'History');
+    const table = history.getByRole('table', { name: 'Case history, newest first' });
+    await table.getByRole('row').filter({ hasText: 'Complaint assessed: misconduct alleged' }).waitFor();
+    await eventually(async () => expect(await table.getByRole('row').nth(1).innerText()).toMatch(new RegExp(`${investigator.username}[\\s\\S]*investigating`, 'i')));
+    await scan(page);
+    await screenshot(page, 'case-history');
+  });
+
+  test('the lead adds a colleague to the team', async () => {
+    const team = await openTab(page, 'Team');
+    const form = team.getByRole('form', { name: 'Add a team member' });
+    await form.getByLabel('User id', { exact: true }).fill(colleague.id);
+    await form.getByRole('button', { name: 'Add to team' }).click();
+    await team.getByRole('table', { name: 'Team members' }).getByRole('row').filter({ hasText: colleague.username }).waitFor();
+    await scan(page);
+    const members = await investigator.api.get<{ team: Array<{ userId: string }> } & Record<string, unknown>>(`/api/investigations/${investigationId}`);
+    expect(JSON.stringify(members)).toContain(colleague.id);
+  });
+
+  test('subjects: an existing officer found by service number, and a new officer created; an allegation against one', async () => {
+    const existing = await investigator.api.post('/api/officers', { force: 'Metropolitan Police Service', serviceNumber: 'PC-4242', givenName: 'Robin', familyName: 'Existing', rank: 'PC', employmentStatus: 'serving' });
+    const subjects = await openTab(page, 'Subjects and allegations');
+    const adding = subjects.getByRole('region', { name: 'Add a subject' });
+    await adding.getByLabel('Find an officer', { exact: true }).fill('PC-4242');
+    await adding.getByRole('button', { name: 'Find officer' }).click();
+    await adding.getByRole('button', { name: 'Add Robin Existing as a subject' }).click();
+    await subjects.getByRole('region', { name: 'Robin Existing' }).waitFor();
+
+    await adding.getByRole('button', { name: 'Create a new officer' }).click();
+    const officer = adding.getByRole('form', { name: 'New officer' });
+    await officer.getByLabel('Given name', { exact: true }).fill('Sam');
+    await officer.getByLabel('Family name', { exact: true }).fill('Created');
+    await officer.getByLabel('Service number', { exact: true }).fill('PC-5151');
+    await officer.getByLabel('Force', { exact: true }).fill('Metropolitan Police Service');
+    await scan(page);
+    await officer.getByRole('button', { name: 'Create officer and add as subject' }).click();
+    const sam = subjects.getByRole('region', { name: 'Sam Created' });
+    await sam.waitFor();
+
+    await sam.getByRole('button', { name: 'Add an allegation against Sam Created' }).click();
+    const allegation = sam.getByRole('form', { name: 'New allegation against Sam Created' });
+    await allegation.getByLabel('Category', { exact: true }).selectOption({ label: 'Improper use of social media or messaging' });
+    await allegation.getByLabel('Standard of professional behaviour', { exact: true }).selectOption({ label: 'Discreditable conduct' });
+    await allegation.getByLabel('Severity', { exact: true }).selectOption({ label: 'Gross misconduct' });
+    await allegation.getByLabel('Detail', { exact: true }).fill('Shared offensive images in the group chat.');
+    await allegation.getByRole('button', { name: 'Add allegation' }).click();
+    await sam.getByRole('table', { name: 'Allegations against Sam Created' }).getByRole('row').filter({ hasText: 'Gross misconduct' }).waitFor();
+    await scan(page);
+    await screenshot(page, 'case-subjects');
+
+    const listed = await investigator.api.get<Array<{ id: string; officerId: string }> | { items: Array<{ id: string; officerId: string }> }>(`/api/investigations/${investigationId}/subjects`);
+    const rows = Array.isArray(listed) ? listed : listed.items;
+    expect(rows.map((s) => s.officerId)).toContain(existing.id);
+    expect(rows).toHaveLength(2);
+    const allegations = await investigator.api.get<{ items: Array<{ category: string; standard: string; severity: string; detail: string }> }>(`/api/allegations?investigationId=${investigationId}`);
+    expect(allegations.items).toEqual([expect.objectContaining({
+      category: 'improper_use_of_social_media_or_messaging', standard: 'discreditable_conduct', severity: 'gross_misconduct', detail: 'Shared offensive images in the group chat.',
+    })]);
+  });
+
+  test('an evidence note and a recommendation are recorded on the case', async () => {
+    const evidence = await openTab(page, 'Evidence notes');
+    const note = evidence.getByRole('form', { name: 'Add an evidence note' });
+    await note.getByLabel('Note', { exact: true }).fill('Screenshots of the chat obtained from the complainant.');
+    await note.getByRole('button', { name: 'Add note' }).click();
+    await evidence.getByRole('table', { name: 'Evidence notes, oldest first' }).getByRole('row').filter({ hasText: 'Screenshots of the chat' }).waitFor();
+    await scan(page);
+
+    const recommendations = await openTab(page, 'Recommendations');
+    await recommendations.getByRole('button', { name: 'Add a recommendation' }).click();
+    const form = recommendations.getByRole('form', { name: 'New recommendation' });
+    await form.getByLabel('Recommendation', { exact: true }).fill('Train supervisors to challenge offensive messages.');
+    await form.getByLabel('Recipient', { exact: true }).fill('Metropolitan Police Service');
+    await form.getByLabel('Issued on', { exact: true }).fill('2024-04-01');
+    await form.getByRole('button', { name: 'Add recommendation' }).click();
+    await recommendations.getByRole('table', { name: 'Recommendations of this case' }).getByRole('row').filter({ hasText: 'Train supervisors' }).waitFor();
+    await scan(page);
+    await screenshot(page, 'case-recommendations');
+
+    const notes = await investigator.api.get<unknown>(`/api/investigations/${investigationId}/evidence-notes`);
+    expect(JSON.stringify(notes)).toContain('Screenshots of the chat obtained from the complainant.');
+    const recs = await investigator.api.get<unknown>(`/api/investigations/${investigationId}/recommendations`);
+    expect(JSON.stringify(recs)).toContain('Train supervisors to challenge offensive messages.');
+  });
+});

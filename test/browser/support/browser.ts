@@ -21,7 +21,7 @@ export function launchBrowser(): Promise<Browser> {
 
 /** A fresh context (its own cookies: one user) with the app's locale and time zone. */
 export async function newContext(browser: Browser, base: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: base, locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ baseURL: base, locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   // Long enough for a loaded 2-core machine, short enough that a missing element fails its test soon.
   context.setDefaultTimeout(15_000);
   return context;
@@ -29,14 +29,31 @@ export async function newContext(browser: Browser, base: string): Promise<Browse
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** Every page visited gets one: axe's WCAG 2.2 AA rules, failing on any serious or critical violation. */
+const pendingViolations: string[] = [];
+
+// A page's violations fail its test at the end (afterEach), so that the rest of the flow still
+// runs and reports; every violation found on the way is listed.
+afterEach(() => {
+  const found = pendingViolations.splice(0);
+  if (found.length) throw new Error(found.join('\n\n'));
+});
+
+/** Every page visited gets one: axe's WCAG 2.2 AA rules; any serious or critical violation fails the test. */
 export async function scan(page: Page): Promise<void> {
+  try {
+    await scanNow(page);
+  } catch (error) {
+    pendingViolations.push((error as Error).message);
+  }
+}
+
+async function scanNow(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (!bad.length) return;
   const lines = bad.map((v) => [
     `- ${v.id} (${v.impact}): ${v.help} [${v.helpUrl}]`,
-    ...v.nodes.slice(0, 5).map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`),
+    ...v.nodes.slice(0, 5).map((n) => `    element ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`),
     ...(v.nodes.length > 5 ? [`    … and ${v.nodes.length - 5} more`] : []),
   ].join('\n'));
   throw new Error(`axe found ${bad.length} serious or critical violation(s) on ${page.url()} ("${await page.title()}"):\n${lines.join('\n')}`);
