@@ -24,6 +24,7 @@ export default defineConfig({
   server: {
     host: '127.0.0.1',
     port: 5173,
-    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+    // The Host header stays the dev server's, so the API's same-origin check on writes passes.
+    proxy: { '/api': { target: process.env.PROBITY_API_URL ?? 'http://127.0.0.1:3000', changeOrigin: false } },
   },
 });

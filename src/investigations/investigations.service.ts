@@ -133,6 +133,7 @@ export class InvestigationsService {
     const qb = this.dataSource.createQueryBuilder(Investigation, 'i');
     this.access.scope(qb, 'i.id', actor);
     if (!query.includeArchived) qb.andWhere('i.archivedAt IS NULL');
+    if (query.reference) qb.andWhere('i.reference = :reference', { reference: query.reference });
     if (query.status) qb.andWhere('i.status = :status', { status: query.status });
     if (query.mode) qb.andWhere('i.mode = :mode', { mode: query.mode });
     if (query.station) qb.andWhere('i.station = :station', { station: query.station });

@@ -178,6 +178,10 @@ describe('investigations', () => {
       expect(ids(await list(`leadInvestigatorId=${colleague.id}`))).toEqual([c.id]);
       expect(ids(await list(`officerId=${officer.id}`))).toEqual([b.id]);
       expect(ids(await list(`q=${a.reference.toLowerCase()}`))).toEqual([a.id]);
+      expect(ids(await list(`reference=${b.reference}`))).toEqual([b.id]);
+      // Exactly that reference: neither another case's nor a part of one.
+      expect(ids(await list(`reference=${b.reference.slice(0, -1)}`))).toEqual([]);
+      expect(ids(await list(`reference=${c.reference}`, lead.token))).toEqual([]);
     });
 
     it('reports total, limit and offset', async () => {

@@ -41,6 +41,10 @@ export class ListInvestigationsQuery extends ArchivablePageQuery {
   @IsOptional() @IsUUID()
   officerId?: string;
 
+  @ApiPropertyOptional({ example: 'INV-2018-000001', description: 'exactly this reference (the web app finds a case page\'s id by it)' })
+  @IsOptional() @IsString() @MaxLength(40)
+  reference?: string;
+
   @ApiPropertyOptional({ description: 'text search on reference, title, and names and service numbers of subject officers' })
   @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
   q?: string;

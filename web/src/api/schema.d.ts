@@ -147,6 +147,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SessionController_current"];
+        put?: never;
+        post: operations["SessionController_signIn"];
+        delete: operations["SessionController_signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/barred-list": {
         parameters: {
             query?: never;
@@ -1920,6 +1936,18 @@ export interface components {
             partially_accepted: number;
             pending: number;
         };
+        SessionResponse: {
+            /** @description send it as the X-CSRF-Token header on every request that is not GET, HEAD or OPTIONS */
+            csrfToken: string;
+            /**
+             * Format: date-time
+             * @description the absolute end of the session (SESSION_MAX_HOURS after sign-in)
+             */
+            expiresAt: string;
+            /** @description the session ends after this many seconds without a request (SESSION_IDLE_MINUTES) */
+            idleTimeoutSeconds: number;
+            user: components["schemas"]["SessionUser"];
+        };
         SessionUser: {
             displayName: string;
             id: string;
@@ -2173,14 +2201,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2208,14 +2236,14 @@ export interface operations {
                     "application/json": components["schemas"]["AllegationResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2256,14 +2284,14 @@ export interface operations {
                     "application/json": components["schemas"]["AllegationResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator */
+            /** @description allowed roles: investigator; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2325,14 +2353,14 @@ export interface operations {
                     "application/json": components["schemas"]["AllegationResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator */
+            /** @description allowed roles: investigator; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2387,14 +2415,14 @@ export interface operations {
                     "application/json": components["schemas"]["AllegationResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: reviewer */
+            /** @description allowed roles: reviewer; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2461,14 +2489,14 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventPage"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: admin, reviewer */
+            /** @description allowed roles: admin, reviewer; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2494,14 +2522,14 @@ export interface operations {
                     "application/json": components["schemas"]["VerifyReportResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: admin, reviewer */
+            /** @description allowed roles: admin, reviewer; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2564,14 +2592,14 @@ export interface operations {
                     "application/json": components["schemas"]["SessionUser"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: admin, investigator, reviewer, analyst */
+            /** @description allowed roles: admin, investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2603,7 +2631,7 @@ export interface operations {
             /**
              * @description current password wrong, or the account is locked (counts towards the lockout)
              *
-             *     missing, invalid or expired token
+             *     missing, invalid or expired token, or the session expired or ended
              */
             401: {
                 headers: {
@@ -2611,7 +2639,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description allowed roles: admin, investigator, reviewer, analyst */
+            /** @description allowed roles: admin, investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2620,6 +2648,131 @@ export interface operations {
             };
             /** @description too many attempts from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the signed-in user and the session's CSRF token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description missing, invalid or expired token, or the session expired or ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description allowed roles: admin, investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request was authenticated by a bearer token: it has no browser session */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            /** @description signed in; Set-Cookie carries the session (HttpOnly, SameSite=Strict, Path=/; Secure and named __Host-probity_session over HTTPS) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description wrong username or password, or account locked or inactive (always the same answer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the Origin header names another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description too many sign-in attempts from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description signed out: the session ends on every instance and the cookie is cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description missing, invalid or expired token, or the session expired or ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description allowed roles: admin, investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request was authenticated by a bearer token: it has no browser session */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2650,14 +2803,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2685,14 +2838,14 @@ export interface operations {
                     "application/json": components["schemas"]["BarredListEntryResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2741,14 +2894,14 @@ export interface operations {
                     "application/json": components["schemas"]["ComplaintResponse"][];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2778,14 +2931,14 @@ export interface operations {
                     "application/json": components["schemas"]["ComplaintResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator */
+            /** @description allowed roles: investigator; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2827,14 +2980,14 @@ export interface operations {
                     "application/json": components["schemas"]["ComplaintResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2876,14 +3029,14 @@ export interface operations {
                     "application/json": components["schemas"]["ComplaintResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer */
+            /** @description allowed roles: investigator, reviewer; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2953,14 +3106,14 @@ export interface operations {
                     "application/json": components["schemas"]["ComplaintResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer */
+            /** @description allowed roles: investigator, reviewer; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3019,14 +3172,14 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventPage"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3092,14 +3245,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: analyst, reviewer */
+            /** @description allowed roles: analyst, reviewer; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3174,14 +3327,14 @@ export interface operations {
                     "application/json": components["schemas"]["ImportJobCreatedResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, admin */
+            /** @description allowed roles: investigator, admin; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3216,14 +3369,14 @@ export interface operations {
                     "application/json": components["schemas"]["ImportJobResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, admin */
+            /** @description allowed roles: investigator, admin; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3258,6 +3411,8 @@ export interface operations {
                 operation?: string;
                 /** @description text search on reference, title, and names and service numbers of subject officers */
                 q?: string;
+                /** @description exactly this reference (the web app finds a case page's id by it) */
+                reference?: string;
                 /** @description a leading - sorts descending */
                 sort?: "reference" | "title" | "status" | "mode" | "openedOn" | "closedOn" | "createdAt" | "updatedAt" | "-reference" | "-title" | "-status" | "-mode" | "-openedOn" | "-closedOn" | "-createdAt" | "-updatedAt";
                 /** @description exact station name */
@@ -3279,14 +3434,14 @@ export interface operations {
                     "application/json": components["schemas"]["InvestigationResponse"][];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3316,14 +3471,14 @@ export interface operations {
                     "application/json": components["schemas"]["InvestigationDetailResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator */
+            /** @description allowed roles: investigator; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3358,14 +3513,14 @@ export interface operations {
                     "application/json": components["schemas"]["InvestigationDetailResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3407,14 +3562,14 @@ export interface operations {
                     "application/json": components["schemas"]["InvestigationDetailResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer */
+            /** @description allowed roles: investigator, reviewer; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3484,14 +3639,14 @@ export interface operations {
                     "application/json": components["schemas"]["InvestigationDetailResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer */
+            /** @description allowed roles: investigator, reviewer; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3551,14 +3706,14 @@ export interface operations {
                     "application/json": components["schemas"]["EvidenceNoteResponse"][];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3597,14 +3752,14 @@ export interface operations {
                     "application/json": components["schemas"]["EvidenceNoteResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator */
+            /** @description allowed roles: investigator; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3642,14 +3797,14 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventPage"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3688,14 +3843,14 @@ export interface operations {
                     "application/json": components["schemas"]["InvestigationDetailResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer */
+            /** @description allowed roles: investigator, reviewer; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3738,14 +3893,14 @@ export interface operations {
                     "application/json": components["schemas"]["InvestigationDetailResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer */
+            /** @description allowed roles: investigator, reviewer; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3787,14 +3942,14 @@ export interface operations {
                     "application/json": components["schemas"]["InvestigationDetailResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer */
+            /** @description allowed roles: investigator, reviewer; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3862,14 +4017,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3907,14 +4062,14 @@ export interface operations {
                     "application/json": components["schemas"]["RecommendationResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator */
+            /** @description allowed roles: investigator; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3952,14 +4107,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3997,14 +4152,14 @@ export interface operations {
                     "application/json": components["schemas"]["SubjectResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator */
+            /** @description allowed roles: investigator; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4046,14 +4201,14 @@ export interface operations {
                     "application/json": components["schemas"]["InvestigationSummaryResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4104,14 +4259,14 @@ export interface operations {
                     "application/json": components["schemas"]["OfficerResponse"][];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4141,14 +4296,14 @@ export interface operations {
                     "application/json": components["schemas"]["OfficerResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator */
+            /** @description allowed roles: investigator; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4190,14 +4345,14 @@ export interface operations {
                     "application/json": components["schemas"]["OfficerResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4238,14 +4393,14 @@ export interface operations {
                     "application/json": components["schemas"]["OfficerResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer */
+            /** @description allowed roles: investigator, reviewer; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4307,14 +4462,14 @@ export interface operations {
                     "application/json": components["schemas"]["OfficerResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer */
+            /** @description allowed roles: investigator, reviewer; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4372,14 +4527,14 @@ export interface operations {
                     "application/json": components["schemas"]["OfficerCasesResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4420,14 +4575,14 @@ export interface operations {
                     "application/json": components["schemas"]["CoaccusedResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: analyst, reviewer, investigator */
+            /** @description allowed roles: analyst, reviewer, investigator; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4465,14 +4620,14 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventPage"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4511,14 +4666,14 @@ export interface operations {
                     "application/json": components["schemas"]["OfficerProfileResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: analyst, reviewer, investigator */
+            /** @description allowed roles: analyst, reviewer, investigator; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4554,14 +4709,14 @@ export interface operations {
                     "application/json": components["schemas"]["OperationSummaryResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4599,14 +4754,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4634,14 +4789,14 @@ export interface operations {
                     "application/json": components["schemas"]["OutcomeResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4682,14 +4837,14 @@ export interface operations {
                     "application/json": components["schemas"]["OutcomeResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: reviewer */
+            /** @description allowed roles: reviewer; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4754,14 +4909,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4789,14 +4944,14 @@ export interface operations {
                     "application/json": components["schemas"]["RecommendationResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4837,14 +4992,14 @@ export interface operations {
                     "application/json": components["schemas"]["RecommendationResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator */
+            /** @description allowed roles: investigator; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4899,14 +5054,14 @@ export interface operations {
                     "application/json": components["schemas"]["RecommendationResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator */
+            /** @description allowed roles: investigator; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4961,14 +5116,14 @@ export interface operations {
                     "application/json": components["schemas"]["RecommendationResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: reviewer */
+            /** @description allowed roles: reviewer; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5030,14 +5185,14 @@ export interface operations {
                     "application/json": components["schemas"]["RecommendationResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: reviewer */
+            /** @description allowed roles: reviewer; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5099,14 +5254,14 @@ export interface operations {
                     "application/json": components["schemas"]["RecommendationResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: reviewer */
+            /** @description allowed roles: reviewer; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5166,14 +5321,14 @@ export interface operations {
                     "application/json": components["schemas"]["DeadlinesResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: analyst, reviewer, investigator */
+            /** @description allowed roles: analyst, reviewer, investigator; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5212,14 +5367,14 @@ export interface operations {
                     "application/json": components["schemas"]["EarlyInterventionResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: analyst, reviewer, investigator */
+            /** @description allowed roles: analyst, reviewer, investigator; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5275,14 +5430,14 @@ export interface operations {
                     "text/csv": components["schemas"]["SummaryResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: analyst, reviewer, investigator */
+            /** @description allowed roles: analyst, reviewer, investigator; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5310,14 +5465,14 @@ export interface operations {
                     "application/json": components["schemas"]["SubjectResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5358,14 +5513,14 @@ export interface operations {
                     "application/json": components["schemas"]["SubjectResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator */
+            /** @description allowed roles: investigator; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5420,14 +5575,14 @@ export interface operations {
                     "application/json": components["schemas"]["SubjectResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator */
+            /** @description allowed roles: investigator; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5486,14 +5641,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5531,14 +5686,14 @@ export interface operations {
                     "application/json": components["schemas"]["AllegationResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator */
+            /** @description allowed roles: investigator; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5579,14 +5734,14 @@ export interface operations {
                     "application/json": components["schemas"]["OutcomeResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: investigator, reviewer, analyst */
+            /** @description allowed roles: investigator, reviewer, analyst; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5625,14 +5780,14 @@ export interface operations {
                     "application/json": components["schemas"]["OutcomeResponse"];
                 };
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: reviewer */
+            /** @description allowed roles: reviewer; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5679,14 +5834,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: admin */
+            /** @description allowed roles: admin; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5708,14 +5863,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: admin */
+            /** @description allowed roles: admin; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5742,14 +5897,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: admin */
+            /** @description allowed roles: admin; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5779,14 +5934,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: admin */
+            /** @description allowed roles: admin; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5816,14 +5971,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: admin */
+            /** @description allowed roles: admin; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5849,14 +6004,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description missing, invalid or expired token */
+            /** @description missing, invalid or expired token, or the session expired or ended */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description allowed roles: admin */
+            /** @description allowed roles: admin; or a cookie-authenticated write without the session's X-CSRF-Token or from another Origin */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -10,13 +10,17 @@ import { CaseListPage } from '../features/investigations/CaseListPage';
 import { Layout, PageLoading } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireSession } from './RequireSession';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 // Pages beyond the first one a user sees load on demand, keeping the initial bundle small.
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
 const CasePage = lazy(() => import('../features/investigations/CasePage'));
 const NewComplaintPage = lazy(() => import('../features/complaints/NewComplaintPage'));
 const ComplaintPage = lazy(() => import('../features/complaints/ComplaintPage'));
+const ReviewQueuePage = lazy(() => import('../features/review/ReviewQueuePage'));
+const BarredListPage = lazy(() => import('../features/barred-list/BarredListPage'));
+const RecommendationsRegisterPage = lazy(() => import('../features/recommendations/RecommendationsRegisterPage'));
+const DeadlinesPage = lazy(() => import('../features/deadlines/DeadlinesPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -31,7 +35,7 @@ const queryClient = new QueryClient({
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
@@ -45,6 +49,10 @@ export function App() {
                   <Route path="cases/:reference" element={<CasePage />} />
                   <Route path="complaints/new" element={<NewComplaintPage />} />
                   <Route path="complaints/:id" element={<ComplaintPage />} />
+                  <Route path="review" element={<ReviewQueuePage />} />
+                  <Route path="barred-list" element={<BarredListPage />} />
+                  <Route path="recommendations" element={<RecommendationsRegisterPage />} />
+                  <Route path="deadlines" element={<DeadlinesPage />} />
                   <Route path="account/password" element={<ChangePasswordPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

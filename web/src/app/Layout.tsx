@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Container, Group, Loader, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useSession, useUser } from '../features/auth/session';
 import { can, seesOnlyOwnCases } from './can';
@@ -37,7 +37,6 @@ function NavItem({ to, children }: { to: string; children: string }) {
 export function Layout() {
   const user = useUser();
   const { signOut } = useSession();
-  const navigate = useNavigate();
   const location = useLocation();
   const mainRef = useRef<HTMLDivElement>(null);
   const [signOutError, setSignOutError] = useState<unknown>(null);
@@ -51,8 +50,8 @@ export function Layout() {
 
   async function handleSignOut() {
     try {
+      // RequireSession then leads to the sign-in page.
       await signOut();
-      navigate('/sign-in', { replace: true });
     } catch (error) {
       setSignOutError(error);
     }

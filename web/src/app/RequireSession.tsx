@@ -8,6 +8,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const { state } = useSession();
   const location = useLocation();
   if (state.status === 'loading') return <PageLoading />;
+  if (state.status === 'signed-out' && state.reason) {
+    return <Navigate to={state.reason === 'password-changed' ? '/sign-in?changed=1' : '/sign-in'} replace />;
+  }
   if (state.status === 'signed-out') {
     const next = `${location.pathname}${location.search}`;
     const params = new URLSearchParams({ next });

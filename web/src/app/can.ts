@@ -1,6 +1,6 @@
 import type { SessionUser } from '../features/auth/session';
 
-export type Role = 'admin' | 'investigator' | 'reviewer' | 'analyst';
+export type Role = SessionUser['roles'][number];
 
 /**
  * What the app offers each role, mirroring the API's @Roles on each route. The server still

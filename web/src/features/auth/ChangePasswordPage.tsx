@@ -1,7 +1,6 @@
 import { Alert, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { applyFieldErrors } from '../../components/fieldErrors';
@@ -13,7 +12,6 @@ const PASSWORD_MIN = 12;
 export default function ChangePasswordPage() {
   usePageTitle('Change password');
   const { markEnded } = useSession();
-  const navigate = useNavigate();
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
     validate: {
@@ -27,9 +25,9 @@ export default function ChangePasswordPage() {
       // A wrong current password is a 401 about this form, not a lost session.
       unwrap(api.POST('/api/auth/password', { body: values }), { quiet401: true }),
     onSuccess: () => {
-      // The server has ended every session of the account, this one too.
+      // The server has ended every session of the account, this one too: RequireSession leads
+      // to /sign-in?changed=1.
       markEnded();
-      navigate('/sign-in?changed=1', { replace: true });
     },
     onError: (error) => {
       if (error instanceof ApiError && error.status === 401) {
@@ -51,10 +49,10 @@ export default function ChangePasswordPage() {
       <Paper withBorder p="lg" component="form" noValidate
         onSubmit={form.onSubmit(({ currentPassword, newPassword }) => change.mutate({ currentPassword, newPassword }))}>
         <Stack>
-          <PasswordInput label="Current password" autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
+          <PasswordInput label="Current password" autoComplete="current-password" required aria-invalid={Boolean(form.errors.currentPassword)} {...form.getInputProps('currentPassword')} />
           <PasswordInput label="New password" autoComplete="new-password" required
-            description={`At least ${PASSWORD_MIN} characters`} {...form.getInputProps('newPassword')} />
-          <PasswordInput label="Confirm new password" autoComplete="new-password" required {...form.getInputProps('confirmPassword')} />
+            description={`At least ${PASSWORD_MIN} characters`} aria-invalid={Boolean(form.errors.newPassword)} {...form.getInputProps('newPassword')} />
+          <PasswordInput label="Confirm new password" autoComplete="new-password" required aria-invalid={Boolean(form.errors.confirmPassword)} {...form.getInputProps('confirmPassword')} />
           <Button type="submit" loading={change.isPending}>Change password</Button>
         </Stack>
       </Paper>

@@ -31,6 +31,7 @@ export function SignInPage() {
   });
 
   if (state.status === 'signed-in' && !pending) return <Navigate to={next} replace />;
+  const invalid = (field: 'username' | 'password') => Boolean(form.errors[field]);
 
   async function submit(values: { username: string; password: string }) {
     setError(null);
@@ -72,8 +73,8 @@ export function SignInPage() {
         {error && !failed && !throttled ? <ErrorNotice error={error} title="Sign-in failed" /> : null}
         <Paper withBorder p="lg" component="form" onSubmit={form.onSubmit(submit)} noValidate>
           <Stack>
-            <TextInput label="Username" autoComplete="username" required autoFocus {...form.getInputProps('username')} />
-            <PasswordInput label="Password" autoComplete="current-password" required {...form.getInputProps('password')} />
+            <TextInput label="Username" autoComplete="username" required autoFocus aria-invalid={invalid('username')} {...form.getInputProps('username')} />
+            <PasswordInput label="Password" autoComplete="current-password" required aria-invalid={invalid('password')} {...form.getInputProps('password')} />
             <Button type="submit" loading={pending}>Sign in</Button>
           </Stack>
         </Paper>

@@ -1,26 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, ApiError, onSessionLost, setCsrfToken, unwrap } from '../../api/client';
-import type { Role } from '../../app/can';
+import { api, ApiError, onSessionLost, setCsrfToken, unwrap, type Schema } from '../../api/client';
 
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-}
+export type SessionUser = Schema<'SessionUser'>;
 
-/** The answer of POST and GET /api/auth/session (see SESSION-CONTRACT). */
-interface SessionAnswer {
-  user: SessionUser;
-  csrfToken: string;
-  expiresAt: string;
-  idleTimeoutSeconds: number;
-}
+type SessionAnswer = Schema<'SessionResponse'>;
 
 export type SessionState =
   | { status: 'loading' }
-  | { status: 'signed-out'; ended: boolean }
+  /** ended: the server ended the session (a 401); reason: the user signed out or changed their password here. */
+  | { status: 'signed-out'; ended: boolean; reason?: 'signed-out' | 'password-changed' }
   | { status: 'signed-in'; user: SessionUser; expiresAt: string };
 
 interface SessionContextValue {
@@ -33,14 +22,6 @@ interface SessionContextValue {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
-// The session routes are called through the typed client's untyped door until the OpenAPI
-// document describes them; the body shape is the one SESSION-CONTRACT fixes.
-const sessionApi = api as unknown as {
-  GET(path: '/api/auth/session'): Promise<{ data?: SessionAnswer; error?: unknown; response: Response }>;
-  POST(path: '/api/auth/session', init: { body: { username: string; password: string } }): Promise<{ data?: SessionAnswer; error?: unknown; response: Response }>;
-  DELETE(path: '/api/auth/session'): Promise<{ data?: undefined; error?: unknown; response: Response }>;
-};
-
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const queryClient = useQueryClient();
@@ -51,15 +32,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return answer.user;
   }, []);
 
-  const end = useCallback((ended: boolean) => {
+  const end = useCallback((ended: boolean, reason?: 'signed-out' | 'password-changed') => {
     setCsrfToken(null);
+    // A 401 from a request still in flight after signing out must not turn it into "session ended".
+    setState((previous) => (previous.status === 'signed-out' && ended ? previous : { status: 'signed-out', ended, reason }));
     queryClient.clear();
-    setState({ status: 'signed-out', ended });
   }, [queryClient]);
 
   useEffect(() => {
     let cancelled = false;
-    unwrap(sessionApi.GET('/api/auth/session'), { quiet401: true })
+    unwrap(api.GET('/api/auth/session'), { quiet401: true })
       .then((answer) => { if (!cancelled) accept(answer); })
       .catch(() => { if (!cancelled) setState({ status: 'signed-out', ended: false }); });
     return () => { cancelled = true; };
@@ -70,21 +52,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value = useMemo<SessionContextValue>(() => ({
     state,
     async signIn(username, password) {
-      const answer = await unwrap(sessionApi.POST('/api/auth/session', { body: { username, password } }), { quiet401: true });
+      const answer = await unwrap(api.POST('/api/auth/session', { body: { username, password } }), { quiet401: true });
       queryClient.clear();
       return accept(answer);
     },
     async signOut() {
       try {
-        await unwrap(sessionApi.DELETE('/api/auth/session'), { quiet401: true });
+        await unwrap(api.DELETE('/api/auth/session'), { quiet401: true });
       } catch (error) {
         // A session that already ended is signed out all the same.
         if (!(error instanceof ApiError) || error.status !== 401) throw error;
       }
-      end(false);
+      end(false, 'signed-out');
     },
     markEnded() {
-      end(false);
+      end(false, 'password-changed');
     },
   }), [state, accept, end, queryClient]);
 

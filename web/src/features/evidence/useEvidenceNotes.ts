@@ -9,7 +9,7 @@ export function useEvidenceNotes(investigationId: string) {
   return useQuery({
     queryKey: key(investigationId),
     queryFn: () => fetchAllPages<EvidenceNote>((limit, offset) => api.GET('/api/investigations/{id}/evidence-notes', {
-      params: { path: { id: investigationId }, query: { limit, offset } as never },
+      params: { path: { id: investigationId }, query: { limit, offset } },
     })),
   });
 }

@@ -7,7 +7,7 @@ export function useInvestigationHistory(investigationId: string, limit: number, 
   return useQuery({
     queryKey: ['history', investigationId, limit, offset],
     queryFn: ({ signal }) => unwrap(api.GET('/api/investigations/{id}/history', {
-      params: { path: { id: investigationId }, query: { limit, offset } as never }, signal,
+      params: { path: { id: investigationId }, query: { limit, offset } }, signal,
     })),
     placeholderData: keepPreviousData,
   });

@@ -23,7 +23,7 @@ export function StatusBadge({ status }: { status: InvestigationStatus }) {
 const COLUMNS: Column<InvestigationSummary>[] = [
   {
     key: 'reference', header: 'Reference', sortField: 'reference',
-    cell: (row) => <Anchor component={Link} to={`/cases/${encodeURIComponent(row.reference)}`} fw={600}>{row.reference}</Anchor>,
+    cell: (row) => <Anchor className="nowrap" component={Link} to={`/cases/${encodeURIComponent(row.reference)}`} fw={600}>{row.reference}</Anchor>,
   },
   { key: 'title', header: 'Title', sortField: 'title', cell: (row) => row.title },
   { key: 'status', header: 'Status', sortField: 'status', cell: (row) => <StatusBadge status={row.status} /> },

@@ -12,7 +12,7 @@ export function useInvestigationByReference(reference: string) {
     queryKey: investigationKeys.byReference(reference),
     queryFn: async ({ signal }) => {
       const page = await unwrapPage<InvestigationSummary>(api.GET('/api/investigations', {
-        params: { query: { q: reference, limit: 5, includeArchived: true } as never }, signal,
+        params: { query: { reference, limit: 1, includeArchived: true } }, signal,
       }));
       const match = page.items.find((item) => item.reference === reference);
       if (!match) throw new ApiError(404, `no case ${reference}`, [], null);

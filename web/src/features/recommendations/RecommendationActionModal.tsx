@@ -1,6 +1,7 @@
 import { Button, Group, Modal, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { ApiError } from '../../api/client';
 import { notifySaved } from '../../components/notify';
 import { useConflictRetry } from '../../components/ConflictDialog';
 import { formatDate } from '../../components/DateText';
@@ -27,6 +28,13 @@ type Values = {
   responseDueOn: string; reason: string; responseStatus: string; responseText: string; respondedOn: string;
   implementationStatus: string; evidence: string;
 };
+
+/** The field a broken rule (422) of each action is about; the API names its rules only in words. */
+function fieldOfRule(kind: RecommendationAction, message: string): keyof Values {
+  if (kind === 'extension') return 'responseDueOn';
+  if (kind === 'response') return /predate|future/.test(message) ? 'respondedOn' : 'responseStatus';
+  return 'implementationStatus';
+}
 
 export function RecommendationActionModal({ rec, kind, onClose }: { rec: Recommendation; kind: RecommendationAction; onClose(): void }) {
   const extend = useExtendDeadline();
@@ -59,6 +67,11 @@ export function RecommendationActionModal({ rec, kind, onClose }: { rec: Recomme
       onSuccess: () => { notifySaved(`Recommendation ${rec.number} updated.`); onClose(); },
       onError: (caught: unknown) => {
         if (conflict.offer(caught, rec, v, TITLES[kind].toLowerCase())) return;
+        if (caught instanceof ApiError && caught.status === 422) {
+          const m = caught.message;
+          form.setErrors({ [fieldOfRule(kind, m)]: `${m.charAt(0).toUpperCase()}${m.slice(1)}${/[.!?]$/.test(m) ? '' : '.'}` });
+          return;
+        }
         // The API names reason/evidence as the DTO does; the form uses the same names.
         if (!applyFieldErrors(form, caught)) setError(caught);
       },

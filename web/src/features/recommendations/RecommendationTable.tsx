@@ -13,12 +13,7 @@ import type { Recommendation } from './useRecommendations';
 function DaysLeft({ rec }: { rec: Recommendation }) {
   if (rec.responseStatus !== 'pending') return <Text size="sm">Answered <DateText value={rec.respondedOn} /></Text>;
   const days = daysUntil(rec.responseDueOn);
-  return (
-    <Group gap={6}>
-      <Text size="sm">{days >= 0 ? `${days} day${days === 1 ? '' : 's'} left` : `${-days} day${days === -1 ? '' : 's'} late`}</Text>
-      {rec.overdue && <Badge color="red.9" variant="filled">Overdue</Badge>}
-    </Group>
-  );
+  return <Text size="sm">{days >= 0 ? `${days} day${days === 1 ? '' : 's'} left` : `${-days} day${days === -1 ? '' : 's'} late`}</Text>;
 }
 
 export function RecommendationTable({ caption, rows, loading, empty, showCase, sort, onSort, references }: {
@@ -33,18 +28,19 @@ export function RecommendationTable({ caption, rows, loading, empty, showCase, s
       key: 'case', header: 'Case',
       cell: (r: Recommendation) => {
         const reference = references?.get(r.investigationId);
-        return reference ? <Anchor component={Link} to={`/cases/${reference}?tab=recommendations`}>{reference}</Anchor> : '—';
+        return reference ? <Anchor className="nowrap" component={Link} to={`/cases/${reference}?tab=recommendations`}>{reference}</Anchor> : '—';
       },
     }] : []),
-    { key: 'number', header: 'No.', sortField: showCase ? 'number' : undefined, cell: (r) => r.number },
+    { key: 'number', header: 'No.', cell: (r) => r.number },
     { key: 'text', header: 'Recommendation', cell: (r) => <Text size="sm" lineClamp={4}>{r.text}</Text> },
-    { key: 'recipient', header: 'Recipient', sortField: showCase ? 'recipient' : undefined, cell: (r) => r.recipient },
+    { key: 'recipient', header: 'Recipient', cell: (r) => r.recipient },
     { key: 'issued', header: 'Issued', sortField: showCase ? 'issuedOn' : undefined, cell: (r) => <DateText value={r.issuedOn} /> },
     {
       key: 'due', header: 'Response due', sortField: showCase ? 'responseDueOn' : undefined,
       cell: (r) => <><DateText value={r.responseDueOn} />{r.dueExtensionReason && <Text size="xs">Extended: {r.dueExtensionReason}</Text>}</>,
     },
     { key: 'left', header: 'Days left', cell: (r) => <DaysLeft rec={r} /> },
+    { key: 'overdue', header: 'Overdue', cell: (r) => (r.overdue ? <Badge color="red.9" variant="filled">Overdue</Badge> : <Text size="sm">No</Text>) },
     { key: 'response', header: 'Response', cell: (r) => <>{RESPONSE_LABELS[r.responseStatus]}{r.responseText && <Text size="xs" lineClamp={3}>{r.responseText}</Text>}</> },
     { key: 'implementation', header: 'Implementation', cell: (r) => IMPLEMENTATION_LABELS[r.implementationStatus] },
   ];

@@ -1,6 +1,8 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchAllPages, ifMatch, unwrap, unwrapPage, type Schema } from '../../api/client';
 import type { operations } from '../../api/schema';
+import { fetchInvestigation } from '../investigations/useInvestigation';
+import { investigationKeys } from '../investigations/useInvestigations';
 
 export type Recommendation = Schema<'RecommendationResponse'>;
 export type RegisterQuery = NonNullable<operations['RecommendationsController_list']['parameters']['query']>;
@@ -9,7 +11,7 @@ export function useCaseRecommendations(investigationId: string) {
   return useQuery({
     queryKey: ['recommendations', 'case', investigationId],
     queryFn: () => fetchAllPages<Recommendation>((limit, offset) => api.GET('/api/investigations/{investigationId}/recommendations', {
-      params: { path: { investigationId }, query: { limit, offset } as never },
+      params: { path: { investigationId }, query: { limit, offset } },
     })),
   });
 }
@@ -20,6 +22,21 @@ export function useRecommendationRegister(query: Record<string, unknown>) {
     queryFn: ({ signal }) => unwrapPage<Recommendation>(api.GET('/api/recommendations', { params: { query: query as RegisterQuery }, signal })),
     placeholderData: keepPreviousData,
   });
+}
+
+/**
+ * The references of the cases behind a register page (the register names cases by id). Shares
+ * the case page's cache entries, so a case read once is not read again.
+ */
+export function useCaseReferences(investigationIds: string[]): Map<string, string> {
+  const cases = useQueries({
+    queries: [...new Set(investigationIds)].map((id) => ({
+      queryKey: investigationKeys.detail(id),
+      queryFn: () => fetchInvestigation(id),
+      staleTime: 60_000,
+    })),
+  });
+  return new Map(cases.flatMap((c) => (c.data ? [[c.data.id, c.data.reference] as const] : [])));
 }
 
 export function fetchRecommendation(id: string) {

@@ -10,8 +10,10 @@ import { useUser } from '../auth/session';
 import type { Investigation } from '../investigations/useInvestigation';
 import { EMPLOYMENT_LABELS, HEARING_LABELS, LEARNING_LABELS, OUTCOME_LABELS, SANCTION_LABELS } from '../outcomes/labels';
 import { OutcomeModal } from '../outcomes/OutcomeModal';
+import { IndependenceNotice } from '../review/IndependenceNotice';
 import { AddSubjectPanel } from './AddSubjectPanel';
-import { useCaseAllegations, useCaseOutcomes, useSubjects, type Allegation, type Outcome, type Subject } from './useSubjects';
+import { useCaseOutcomes, type Outcome } from '../outcomes/useOutcomes';
+import { useCaseAllegations, useSubjects, type Allegation, type Subject } from './useSubjects';
 
 export const officerName = (o: { givenName: string; familyName: string }) => `${o.givenName} ${o.familyName}`;
 
@@ -108,6 +110,7 @@ export default function SubjectsSection({ investigation }: { investigation: Inve
   return (
     <Stack>
       <Title order={2} size="h3">Subjects and allegations</Title>
+      <IndependenceNotice investigation={investigation} />
       <ErrorNotice error={error} title="The subjects could not be loaded" />
       {subjects.isPending && <Text role="status">Loading the subjects…</Text>}
       {subjects.data && (

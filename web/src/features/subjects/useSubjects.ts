@@ -3,7 +3,6 @@ import { api, fetchAllPages, ifMatch, unwrap, unwrapPage, type Schema } from '..
 
 export type Subject = Schema<'SubjectResponse'>;
 export type Allegation = Schema<'AllegationResponse'>;
-export type Outcome = Schema<'OutcomeResponse'>;
 export type Officer = Schema<'OfficerResponse'>;
 
 export const caseKeys = {
@@ -31,16 +30,8 @@ export function useCaseAllegations(investigationId: string) {
   });
 }
 
-export function useCaseOutcomes(investigationId: string) {
-  return useQuery({
-    queryKey: caseKeys.outcomes(investigationId),
-    queryFn: () => fetchAllPages<Outcome>((limit, offset) => api.GET('/api/outcomes', {
-      params: { query: { investigationId, limit, offset } as never },
-    })),
-  });
-}
-
-function useCaseInvalidation(investigationId: string) {
+/** After a write to a part of the case: the case's parts, its record, history and the barred list. */
+export function useCaseInvalidation(investigationId: string) {
   const queryClient = useQueryClient();
   return () => {
     void queryClient.invalidateQueries({ queryKey: ['case', investigationId] });
@@ -88,28 +79,6 @@ export function useRecordFinding(investigationId: string) {
 
 export function fetchAllegation(id: string) {
   return unwrap(api.GET('/api/allegations/{id}', { params: { path: { id } } }));
-}
-
-export function useRecordOutcome(investigationId: string) {
-  const invalidate = useCaseInvalidation(investigationId);
-  return useMutation({
-    mutationFn: ({ subjectId, body }: { subjectId: string; body: Schema<'RecordOutcomeDto'> }) =>
-      unwrap(api.POST('/api/subjects/{subjectId}/outcome', { params: { path: { subjectId } }, body })),
-    onSuccess: invalidate,
-  });
-}
-
-export function useAmendOutcome(investigationId: string) {
-  const invalidate = useCaseInvalidation(investigationId);
-  return useMutation({
-    mutationFn: ({ id, version, body }: { id: string; version: number; body: Schema<'AmendOutcomeDto'> }) =>
-      unwrap(api.PATCH('/api/outcomes/{id}', { params: { path: { id }, header: ifMatch(version) }, body })),
-    onSuccess: invalidate,
-  });
-}
-
-export function fetchOutcome(id: string) {
-  return unwrap(api.GET('/api/outcomes/{id}', { params: { path: { id } } }));
 }
 
 export function useOfficerSearch(q: string) {
