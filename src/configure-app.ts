@@ -3,7 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -78,6 +78,17 @@ function fastifyAdapter(config: AppConfig, options: CreateAppOptions): FastifyAd
   });
 }
 
+/** The OpenAPI document served at /api/docs-json (and written to web/openapi.json by npm run api:openapi). */
+export function apiDocument(app: NestFastifyApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(app, new DocumentBuilder()
+    .setTitle('Probity API')
+    .setDescription('Investigation records for police-misconduct cases. Every route needs a bearer token from POST /api/auth/login (scripts) or the session cookie from POST /api/auth/session (the browser; writes also send X-CSRF-Token) unless marked otherwise; `x-roles` lists who may call it, `x-public` marks routes open to everyone.')
+    .setVersion('1')
+    .addBearerAuth()
+    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', description: `the browser session from POST /api/auth/session (named ${SECURE_SESSION_COOKIE} over HTTPS); writes also need the X-CSRF-Token header` })
+    .build());
+}
+
 /** Everything main.ts applies to the app; the e2e tests boot through the same function. */
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
@@ -133,14 +144,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   // The built web app at / (after the API's plugins, before Nest registers its routes).
   await serveWebApp(app, config.webDistDir);
 
-  const document = SwaggerModule.createDocument(app, new DocumentBuilder()
-    .setTitle('Probity API')
-    .setDescription('Investigation records for police-misconduct cases. Every route needs a bearer token from POST /api/auth/login (scripts) or the session cookie from POST /api/auth/session (the browser; writes also send X-CSRF-Token) unless marked otherwise; `x-roles` lists who may call it, `x-public` marks routes open to everyone.')
-    .setVersion('1')
-    .addBearerAuth()
-    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', description: `the browser session from POST /api/auth/session (named ${SECURE_SESSION_COOKIE} over HTTPS); writes also need the X-CSRF-Token header` })
-    .build());
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, apiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 }
 
 export async function createApp(config: AppConfig = loadConfig(), options: CreateAppOptions = {}): Promise<NestFastifyApplication> {

@@ -7,7 +7,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { UuidParam } from '../common/http/params.js';
 import { Roles } from '../common/auth/roles.decorator.js';
-import type { Page } from '../common/http/paging.js';
+import { ApiPageResponse, type Page } from '../common/http/paging.js';
 import { ArchivablePageQuery } from '../common/http/query-flags.js';
 import { ArchiveDto } from '../common/records/archive.dto.js';
 import { ApiVersionedWrite, IfMatch } from '../common/records/versioning.js';
@@ -34,7 +34,7 @@ export class AllegationsController {
 
   @Get('subjects/:subjectId/allegations')
   @Roles(...CASE_ROLES)
-  @ApiOkResponse({ description: 'page of the subject\'s allegations' })
+  @ApiPageResponse(AllegationResponse, 'page of the subject\'s allegations')
   @ApiNotFoundResponse()
   listForSubject(@UuidParam('subjectId') subjectId: string, @Query() query: ArchivablePageQuery,
                  @CurrentUser() actor: AuthUser): Promise<Page<AllegationResponse>> {
@@ -43,7 +43,7 @@ export class AllegationsController {
 
   @Get('allegations')
   @Roles(...CASE_ROLES)
-  @ApiOkResponse({ description: 'page of allegations in the cases you may see' })
+  @ApiPageResponse(AllegationResponse, 'page of allegations in the cases you may see')
   list(@Query() query: AllegationQuery, @CurrentUser() actor: AuthUser): Promise<Page<AllegationResponse>> {
     return this.allegations.list(query, actor);
   }

@@ -7,7 +7,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { UuidParam } from '../common/http/params.js';
 import { Roles } from '../common/auth/roles.decorator.js';
-import type { Page } from '../common/http/paging.js';
+import { ApiPageResponse, type Page } from '../common/http/paging.js';
 import { ArchivablePageQuery } from '../common/http/query-flags.js';
 import { ArchiveDto } from '../common/records/archive.dto.js';
 import { ApiVersionedWrite, IfMatch } from '../common/records/versioning.js';
@@ -32,7 +32,7 @@ export class SubjectsController {
 
   @Get('investigations/:investigationId/subjects')
   @Roles(...CASE_ROLES)
-  @ApiOkResponse({ description: 'page of subjects of the investigation' })
+  @ApiPageResponse(SubjectResponse, 'page of subjects of the investigation')
   @ApiNotFoundResponse()
   list(@UuidParam('investigationId') investigationId: string, @Query() query: ArchivablePageQuery,
        @CurrentUser() actor: AuthUser): Promise<Page<SubjectResponse>> {

@@ -19,6 +19,8 @@ export interface BrowserRequest {
   /** The session secret from the cookie of the name that fits `secure`, if well-formed. */
   secret: string | undefined;
   origin: string | undefined;
+  /** The X-CSRF-Token header, as sent. */
+  csrfToken: string | string[] | undefined;
   /** This server as the browser addressed it, e.g. http://127.0.0.1:3000. */
   ownOrigin: string;
   userAgent: string | null;
@@ -33,6 +35,7 @@ export function browserRequest(req: FastifyRequest, alwaysSecure: boolean): Brow
     secure,
     secret: secret !== undefined && SECRET_FORMAT.test(secret) ? secret : undefined,
     origin: req.headers.origin,
+    csrfToken: req.headers[CSRF_HEADER],
     ownOrigin: `${req.protocol}://${req.host}`,
     userAgent: agent ? agent.slice(0, 500) : null,
     address: req.ip ? req.ip.slice(0, 64) : null,

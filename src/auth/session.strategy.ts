@@ -26,7 +26,7 @@ export class SessionStrategy extends PassportStrategy(Strategy, 'session') {
     if (browser.secret === undefined) return null;
     const session = await this.sessions.authenticate(browser.secret);
     if (!session) throw new UnauthorizedException(SESSION_ENDED);
-    if (!SAFE_METHODS.has(req.method)) this.sessions.refuseCrossSite(session, browser, req);
+    if (!SAFE_METHODS.has(req.method)) this.sessions.refuseCrossSite(session, browser);
     await this.sessions.touch(session);
     attachSession(req, session);
     return session.user;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import type { FastifyRequest } from 'fastify';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import type { Role } from '../common/auth/role.js';
@@ -7,18 +8,17 @@ import { NotAllowedError, NotFoundError } from '../common/errors/domain-errors.j
 import type { AppConfig } from '../config/app.config.js';
 import { ReadQueries } from '../database/read-queries.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { AuthService } from './auth.service.js';
+import { AuthService, sessionUser } from './auth.service.js';
 import type { LoginDto } from './dto/auth.dto.js';
 import { SessionResponse } from './dto/session.dto.js';
-import type { FastifyRequest } from 'fastify';
 import {
-  browserRequest, clearedSessionCookie, CSRF_HEADER, csrfTokenMatches, hashSecret, newSecret, originAllowed, sessionCookie,
+  browserRequest, clearedSessionCookie, csrfTokenMatches, hashSecret, newSecret, originAllowed, sessionCookie,
   type BrowserRequest,
 } from './session-cookie.js';
 import { Session, SessionEndReason } from './session.entity.js';
 import { endSession } from './session-store.js';
 
-/** last_seen_at is written at most this often per session, not on every request. */
+/** last_seen_at is written at most once a minute per session, not on every request. */
 const TOUCH_AFTER_MS = 60_000;
 export const CROSS_SITE_TOKEN = 'cross-site request refused: missing or wrong CSRF token';
 export const CROSS_SITE_ORIGIN = 'cross-site request refused: the Origin is not this server';
@@ -66,6 +66,8 @@ export interface SignedIn {
 export class SessionsService {
   private readonly idleMs: number;
   private readonly maxMs: number;
+  /** Well inside the idle timeout, so a session in use never looks idle (SESSION_IDLE_MINUTES may be 1). */
+  private readonly touchAfterMs: number;
   private readonly alwaysSecure: boolean;
   private readonly corsOrigins: string[];
 
@@ -79,6 +81,7 @@ export class SessionsService {
     const app = config.get('app', { infer: true });
     this.idleMs = app.session.idleSeconds * 1000;
     this.maxMs = app.session.maxSeconds * 1000;
+    this.touchAfterMs = Math.min(TOUCH_AFTER_MS, this.idleMs / 4);
     this.alwaysSecure = app.session.cookieAlwaysSecure;
     this.corsOrigins = app.corsOrigins;
   }
@@ -98,8 +101,8 @@ export class SessionsService {
     if (!originAllowed(request, this.corsOrigins)) throw new NotAllowedError(CROSS_SITE_ORIGIN);
     const secret = newSecret();
     const at = new Date();
-    const session: Session = {
-      tokenHash: hashSecret(secret), userId: '', credentialsVersion: 0, csrfToken: newSecret(),
+    const session: Omit<Session, 'userId' | 'credentialsVersion'> = {
+      tokenHash: hashSecret(secret), csrfToken: newSecret(),
       createdAt: at.toISOString(), lastSeenAt: at.toISOString(), expiresAt: new Date(at.getTime() + this.maxMs).toISOString(),
       endedAt: null, endedReason: null, userAgent: request.userAgent, clientAddress: request.address,
     };
@@ -107,10 +110,7 @@ export class SessionsService {
       if (request.secret) await endSession(em, hashSecret(request.secret), SessionEndReason.Replaced, at);
       await em.insert(Session, { ...session, userId: account.id, credentialsVersion: account.credentialsVersion });
     });
-    return {
-      cookie: sessionCookie(secret, request.secure),
-      session: this.view({ id: user.id, username: user.username, displayName: user.displayName, roles: user.roles }, session),
-    };
+    return { cookie: sessionCookie(secret, request.secure), session: this.view(sessionUser(user), session) };
   }
 
   /**
@@ -144,14 +144,14 @@ export class SessionsService {
    * A cookie-authenticated write must prove it comes from the app's own pages: the session's
    * CSRF token in X-CSRF-Token (another site cannot read it), and no foreign Origin.
    */
-  refuseCrossSite(session: LiveSession, request: BrowserRequest, req: FastifyRequest): void {
-    if (!csrfTokenMatches(req.headers[CSRF_HEADER], session.csrfToken)) throw new NotAllowedError(CROSS_SITE_TOKEN);
+  refuseCrossSite(session: LiveSession, request: BrowserRequest): void {
+    if (!csrfTokenMatches(request.csrfToken, session.csrfToken)) throw new NotAllowedError(CROSS_SITE_TOKEN);
     if (!originAllowed(request, this.corsOrigins)) throw new NotAllowedError(CROSS_SITE_ORIGIN);
   }
 
   /** Records activity for the idle timeout, at most once a minute (so not a write per request). */
   async touch(session: LiveSession, at = new Date()): Promise<void> {
-    if (at.getTime() - Date.parse(session.lastSeenAt) < TOUCH_AFTER_MS) return;
+    if (at.getTime() - Date.parse(session.lastSeenAt) < this.touchAfterMs) return;
     await this.uow.run((em) => em.createQueryBuilder().update(Session).set({ lastSeenAt: at.toISOString() })
       .where('token_hash = :tokenHash AND ended_at IS NULL', { tokenHash: session.tokenHash }).execute());
   }

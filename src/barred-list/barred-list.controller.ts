@@ -4,7 +4,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { UuidParam } from '../common/http/params.js';
 import { Roles } from '../common/auth/roles.decorator.js';
-import type { Page } from '../common/http/paging.js';
+import { ApiPageResponse, type Page } from '../common/http/paging.js';
 import { CASE_ROLES } from '../common/auth/role.js';
 import { BarredListService } from './barred-list.service.js';
 import { BarredListEntryResponse, BarredListQuery } from './dto/barred-list.dto.js';
@@ -20,7 +20,7 @@ export class BarredListController {
   constructor(private readonly barredList: BarredListService) {}
 
   @Get()
-  @ApiOkResponse({ description: 'page of barred-list entries, newest first' })
+  @ApiPageResponse(BarredListEntryResponse, 'page of barred-list entries, newest first')
   list(@Query() query: BarredListQuery, @CurrentUser() actor: AuthUser): Promise<Page<BarredListEntryResponse>> {
     return this.barredList.list(query, actor);
   }

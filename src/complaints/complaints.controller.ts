@@ -13,6 +13,7 @@ import { ComplaintsService } from './complaints.service.js';
 import { CreateComplaintDto, UpdateComplaintDto } from './dto/complaint.dto.js';
 import { ComplaintResponse } from './dto/complaint.response.js';
 import { ListComplaintsQuery } from './dto/list-complaints.query.js';
+import { ApiPageResponse } from '../common/http/paging.js';
 
 const NOT_VISIBLE = { description: 'no such complaint, or not one the caller may see (existence is never revealed)' };
 
@@ -34,7 +35,7 @@ export class ComplaintsController {
 
   @Get()
   @ApiOperation({ summary: 'Complaints the caller may see; complainant data only for reviewers and the case\'s investigators' })
-  @ApiOkResponse({ type: [ComplaintResponse], description: '{items, total, limit, offset}' })
+  @ApiPageResponse(ComplaintResponse)
   list(@Query() query: ListComplaintsQuery, @CurrentUser() actor: AuthUser) {
     return this.complaints.list(query, actor);
   }

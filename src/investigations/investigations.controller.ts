@@ -5,7 +5,7 @@ import {
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { Roles } from '../common/auth/roles.decorator.js';
-import { PageQuery } from '../common/http/paging.js';
+import { ApiPageResponse, PageQuery } from '../common/http/paging.js';
 import { UuidParam } from '../common/http/params.js';
 import { ArchiveDto } from '../common/records/archive.dto.js';
 import { ApiVersionedWrite, IfMatch } from '../common/records/versioning.js';
@@ -44,7 +44,7 @@ export class InvestigationsController {
 
   @Get()
   @ApiOperation({ summary: 'Investigations the caller may see (investigators: their own cases)' })
-  @ApiOkResponse({ type: [InvestigationResponse], description: '{items, total, limit, offset}' })
+  @ApiPageResponse(InvestigationResponse)
   list(@Query() query: ListInvestigationsQuery, @CurrentUser() actor: AuthUser) {
     return this.investigations.list(query, actor);
   }
@@ -119,7 +119,7 @@ export class InvestigationsController {
   }
 
   @Get(':id/evidence-notes')
-  @ApiOkResponse({ type: [EvidenceNoteResponse], description: '{items, total, limit, offset}, oldest first' })
+  @ApiPageResponse(EvidenceNoteResponse, 'oldest first')
   @ApiNotFoundResponse(NOT_VISIBLE)
   listEvidenceNotes(@UuidParam('id') id: string, @Query() page: PageQuery, @CurrentUser() actor: AuthUser) {
     return this.notes.list(id, page, actor);

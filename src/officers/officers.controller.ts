@@ -5,7 +5,7 @@ import {
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { Roles } from '../common/auth/roles.decorator.js';
-import { PageQuery } from '../common/http/paging.js';
+import { ApiPageResponse, PageQuery } from '../common/http/paging.js';
 import { UuidParam } from '../common/http/params.js';
 import { ArchiveDto } from '../common/records/archive.dto.js';
 import { ApiVersionedWrite, IfMatch } from '../common/records/versioning.js';
@@ -36,7 +36,7 @@ export class OfficersController {
   }
 
   @Get()
-  @ApiOkResponse({ type: [OfficerResponse], description: '{items, total, limit, offset}' })
+  @ApiPageResponse(OfficerResponse)
   list(@Query() query: ListOfficersQuery) {
     return this.officers.list(query);
   }

@@ -7,7 +7,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { UuidParam } from '../common/http/params.js';
 import { Roles } from '../common/auth/roles.decorator.js';
-import type { Page } from '../common/http/paging.js';
+import { ApiPageResponse, type Page } from '../common/http/paging.js';
 import { ApiVersionedWrite, IfMatch } from '../common/records/versioning.js';
 import { CASE_ROLES, Role } from '../common/auth/role.js';
 import { AmendOutcomeDto, OutcomeQuery, OutcomeResponse, RecordOutcomeDto } from './dto/outcome.dto.js';
@@ -42,7 +42,7 @@ export class OutcomesController {
 
   @Get('outcomes')
   @Roles(...CASE_ROLES)
-  @ApiOkResponse({ description: 'page of outcomes in the cases you may see, latest decision first' })
+  @ApiPageResponse(OutcomeResponse, 'page of outcomes in the cases you may see, latest decision first')
   list(@Query() query: OutcomeQuery, @CurrentUser() actor: AuthUser): Promise<Page<OutcomeResponse>> {
     return this.outcomes.list(query, actor);
   }

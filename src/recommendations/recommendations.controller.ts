@@ -6,7 +6,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { UuidParam } from '../common/http/params.js';
 import { Roles } from '../common/auth/roles.decorator.js';
-import type { Page } from '../common/http/paging.js';
+import { ApiPageResponse, type Page } from '../common/http/paging.js';
 import { ArchiveDto } from '../common/records/archive.dto.js';
 import { ApiVersionedWrite, IfMatch } from '../common/records/versioning.js';
 import { CASE_ROLES, Role } from '../common/auth/role.js';
@@ -32,7 +32,7 @@ export class RecommendationsController {
 
   @Get('investigations/:investigationId/recommendations')
   @Roles(...CASE_ROLES)
-  @ApiOkResponse({ description: 'page of the investigation\'s recommendations, by number' })
+  @ApiPageResponse(RecommendationResponse, 'page of the investigation\'s recommendations, by number')
   @ApiNotFoundResponse()
   listForInvestigation(@UuidParam('investigationId') investigationId: string, @Query() query: RecommendationQuery,
                        @CurrentUser() actor: AuthUser): Promise<Page<RecommendationResponse>> {
@@ -41,7 +41,7 @@ export class RecommendationsController {
 
   @Get('recommendations')
   @Roles(...CASE_ROLES)
-  @ApiOkResponse({ description: 'page of recommendations in the cases you may see; ?overdue=true lists the overdue ones' })
+  @ApiPageResponse(RecommendationResponse, 'page of recommendations in the cases you may see; ?overdue=true lists the overdue ones')
   list(@Query() query: RecommendationQuery, @CurrentUser() actor: AuthUser): Promise<Page<RecommendationResponse>> {
     return this.recommendations.list(query, actor);
   }

@@ -268,18 +268,23 @@ describe('browser sessions configured', () => {
   afterEach(async () => { await t.close(); });
 
   it('by SESSION_COOKIE_SECURE, SESSION_IDLE_MINUTES and SESSION_MAX_HOURS', async () => {
-    t = await createTestApp({ env: { SESSION_COOKIE_SECURE: 'true', SESSION_IDLE_MINUTES: '5', SESSION_MAX_HOURS: '1' } });
+    t = await createTestApp({ env: { SESSION_COOKIE_SECURE: 'true', SESSION_IDLE_MINUTES: '1', SESSION_MAX_HOURS: '1' } });
     const res = await t.http().post('/api/auth/session').send({ username: 'admin', password: ADMIN_PASSWORD }).expect(200);
     const [pair, ...attributes] = setCookies(res)[0].split(';').map((part) => part.trim());
     expect(pair).toMatch(/^__Host-probity_session=/);
     expect(attributes.sort()).toEqual(['HttpOnly', 'Path=/', 'SameSite=Strict', 'Secure']);
-    expect(res.body.idleTimeoutSeconds).toBe(300);
+    expect(res.body.idleTimeoutSeconds).toBe(60);
     const minutes = (Date.parse(res.body.expiresAt) - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(59);
     expect(minutes).toBeLessThanOrEqual(60);
     await t.http().get('/api/auth/me').set('Cookie', pair).expect(200);
     const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM users WHERE username = 'admin'`);
-    await t.sql('UPDATE sessions SET last_seen_at = ? WHERE user_id = ?', [minutesAgo(6), id]);
+    // With a one-minute idle timeout, activity is recorded every 15 s, so a session in use stays alive.
+    await t.sql('UPDATE sessions SET last_seen_at = ? WHERE user_id = ?', [minutesAgo(0.5), id]);
+    await t.http().get('/api/auth/me').set('Cookie', pair).expect(200);
+    const [{ last_seen_at: seen }] = await t.sql<{ last_seen_at: string }>('SELECT last_seen_at FROM sessions WHERE user_id = ?', [id]);
+    expect(Date.now() - Date.parse(seen)).toBeLessThan(10_000);
+    await t.sql('UPDATE sessions SET last_seen_at = ? WHERE user_id = ?', [minutesAgo(1.1), id]);
     await t.http().get('/api/auth/me').set('Cookie', pair).expect(401);
   });
 

@@ -127,7 +127,7 @@ export class DeadlinesQuery {
   @IsOptional() @QueryBoolean() @IsBoolean()
   pseudonymise?: boolean;
 
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 500, default: 100, description: 'most items listed per section (each section gives its full total)' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 100, description: 'most items listed per section (each section gives its full total)' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
   limit = 100;
 }
