@@ -243,3 +243,39 @@ describe('the investigator works a case', () => {
     expect(JSON.stringify(recs)).toContain('Train supervisors to challenge offensive messages.');
   });
 });
+
+test('two people edit the same case at once: the second sees what changed, nothing is overwritten, and can reapply', async () => {
+  const opened = await investigator.api.post('/api/investigations', investigationInput({ title: 'Original title' }));
+  const first = (await suite.newPage()).page;
+  const second = (await suite.newPage()).page;
+  for (const page of [first, second]) {
+    await signIn(page, investigator, `/cases/${opened.reference}`);
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    await page.getByRole('form', { name: 'Edit details' }).getByLabel('Title', { exact: true }).waitFor();
+  }
+  const firstForm = first.getByRole('form', { name: 'Edit details' });
+  await firstForm.getByLabel('Title', { exact: true }).fill('Title saved first');
+  await firstForm.getByRole('button', { name: 'Save details' }).click();
+  await firstForm.waitFor({ state: 'hidden' });
+  await eventually(async () => expect((await investigator.api.get(`/api/investigations/${opened.id}`)).title).toBe('Title saved first'));
+
+  const secondForm = second.getByRole('form', { name: 'Edit details' });
+  await secondForm.getByLabel('Title', { exact: true }).fill('Title saved second');
+  await secondForm.getByRole('button', { name: 'Save details' }).click();
+  const dialog = second.getByRole('dialog', { name: 'Someone else changed this record' });
+  await dialog.waitFor();
+  const changes = dialog.getByRole('table', { name: 'What changed since you opened the record' });
+  const titleRow = changes.getByRole('row', { name: /^Title/ });
+  await titleRow.waitFor();
+  expect(await titleRow.innerText()).toMatch(/Original title[\s\S]*Title saved first/);
+  await scan(second);
+  await screenshot(second, 'conflict-dialog');
+  // Nothing was overwritten: the first save stands, and the second is not in the history.
+  const now = await investigator.api.get(`/api/investigations/${opened.id}`);
+  expect(now.title).toBe('Title saved first');
+  expect(JSON.stringify(await investigator.api.get<unknown>(`/api/investigations/${opened.id}/history`))).not.toContain('Title saved second');
+
+  await dialog.getByRole('button', { name: 'Reload and reapply' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await eventually(async () => expect((await investigator.api.get(`/api/investigations/${opened.id}`))).toMatchObject({ title: 'Title saved second', version: now.version + 1 }));
+});
