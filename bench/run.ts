@@ -254,7 +254,7 @@ async function main(): Promise<void> {
     };
     if (!('skipped' in web.initialJs)) {
       web.browser = await browserTimings(base, {
-        reviewer: { username: BENCH_USER, password: BENCH_PASSWORD, token },
+        reviewer: { username: BENCH_USER, password: BENCH_PASSWORD },
         investigator: { token: await tokenOf(BENCH_INVESTIGATOR) },
       }, log);
     }
