@@ -1,7 +1,7 @@
 /**
  * Child process of the benchmark: imports a CCRB-format file through Probity's Importer
  * (both passes, batched transactions, audit event) into a fresh database, and creates the
- * account the HTTP steps log in with. A dry run first times the checking pass alone. Prints
+ * accounts the HTTP steps log in with. A dry run first times the checking pass alone. Prints
  * one JSON line.
  *   node dist-bench/bench/import-step.js <file.csv> <database.sqlite>
  */
@@ -12,12 +12,13 @@ import { loadConfig } from '../src/config/app.config.js';
 import { Importer } from '../src/imports/importer.js';
 import { Role } from '../src/common/auth/role.js';
 import { UsersService } from '../src/users/users.service.js';
-import { BENCH_PASSWORD, BENCH_USER } from './bench-env.js';
+import { BENCH_INVESTIGATOR, BENCH_PASSWORD, BENCH_USER } from './bench-env.js';
 
 const [file, database] = process.argv.slice(2);
 const config = { ...loadConfig({ ...process.env, DATABASE_URL: `sqlite:${database}`, LOG_LEVEL: 'warn' }), createFirstAdmin: false };
 const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
 await app.get(UsersService).create({ username: BENCH_USER, displayName: 'Benchmark reader', roles: [Role.Reviewer, Role.Analyst], password: BENCH_PASSWORD }, null);
+await app.get(UsersService).create({ username: BENCH_INVESTIGATOR, displayName: 'Benchmark investigator', roles: [Role.Investigator], password: BENCH_PASSWORD }, null);
 const importer = app.get(Importer);
 const options = { format: 'ccrb', dryRun: false, skipInvalid: false, fileName: 'synthetic.csv', actor: null, via: 'cli' } as const;
 // The first pass alone (a dry run), for the breakdown: not part of the import's time.

@@ -9,14 +9,16 @@
  *   4. export every allegation as CSV over HTTP, three times (the median's rows/s, the server's
  *      peak RSS) vs a raw iterator → the same CSV writer in a process of its own
  *   5. the summary report over HTTP (latency)
- *   6. GET /api/investigations/:id with a token, 50 connections (autocannon, after a 2 s
+ *   6. the web app: its initial JavaScript (gzip), and in headless Chromium with a cookie session
+ *      the time to "My cases" (first page) and to a 14-subject case page, with the API's time
+ *   7. GET /api/investigations/:id with a token, 50 connections (autocannon, after a 2 s
  *      warm-up) vs a bare node:http + better-sqlite3 server answering the same queries
  */
 import autocannon from 'autocannon';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { get as httpGet, type IncomingMessage } from 'node:http';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createServer } from 'node:net';
@@ -24,12 +26,14 @@ import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BENCH_PASSWORD, BENCH_USER } from './bench-env.js';
+import { BENCH_INVESTIGATOR, BENCH_PASSWORD, BENCH_USER } from './bench-env.js';
+import { browserTimings, initialJavaScript, type BrowserTimings, type InitialJs } from './web.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(here, '..', '..');
 const DATA = join(ROOT, 'bench', 'data');
 const RESULTS = join(ROOT, 'bench', 'results.json');
+const WEB_DIST = join(ROOT, 'web', 'dist');
 const step = (name: string) => join(here, `${name}.js`);
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, duration: { type: 'string', default: '10' } } });
@@ -152,6 +156,7 @@ interface BenchResults {
     raw: Rate & { bytes: number; peakRssMb: number };
     ratio: number; target: string; metThroughput: boolean; metMemory: boolean;
   };
+  web: { initialJs: InitialJs | { skipped: string }; browser: BrowserTimings };
   http: {
     route: string; connections: number; durationSeconds: number; probity: Load; raw: Load; ratio: number; target: string;
     probityHealthCheck: Load; probityAuthMe: Load;
@@ -191,15 +196,18 @@ async function main(): Promise<void> {
   log('starting the Probity server on the imported database');
   const server = await startProbity({
     ...process.env, DATABASE_URL: `sqlite:${probityDb}`, HOST: '127.0.0.1', LOG_LEVEL: 'warn',
-    JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-0123456789', LOGIN_RATE_LIMIT: '10000',
+    JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-0123456789', LOGIN_RATE_LIMIT: '10000', WEB_DIST_DIR: WEB_DIST,
   });
   const { base } = server;
   try {
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: BENCH_USER, password: BENCH_PASSWORD }),
-    });
-    if (login.status !== 200) throw new Error(`login answered ${login.status}`);
-    const token = (await login.json() as { accessToken: string }).accessToken;
+    const tokenOf = async (username: string) => {
+      const login = await fetch(`${base}/api/auth/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: BENCH_PASSWORD }),
+      });
+      if (login.status !== 200) throw new Error(`login as ${username} answered ${login.status}`);
+      return (await login.json() as { accessToken: string }).accessToken;
+    };
+    const token = await tokenOf(BENCH_USER);
     const auth = { authorization: `Bearer ${token}` };
     // The login's password hash (argon2) takes tens of MB for a moment: the export's peak starts after it.
     const beforeExportMb = rssMb(server.child.pid!, 'VmRSS');
@@ -240,6 +248,17 @@ async function main(): Promise<void> {
     }
     const sortedSummary = summaryMs.slice(1).sort((a, b) => a - b);
 
+    const web: BenchResults['web'] = {
+      initialJs: existsSync(join(WEB_DIST, 'index.html')) ? initialJavaScript(WEB_DIST) : { skipped: `${WEB_DIST} is not built` },
+      browser: { skipped: 'the web app is not built' },
+    };
+    if (!('skipped' in web.initialJs)) {
+      web.browser = await browserTimings(base, {
+        reviewer: { username: BENCH_USER, password: BENCH_PASSWORD },
+        investigator: { token: await tokenOf(BENCH_INVESTIGATOR) },
+      }, log);
+    }
+
     const page = await (await fetch(`${base}/api/investigations?limit=1`, { headers: auth })).json() as { items: Array<{ id: string }> };
     const { id } = page.items[0];
     log(`http: GET /api/investigations/:id with a token, ${CONNECTIONS} connections, ${duration} s`);
@@ -278,6 +297,7 @@ async function main(): Promise<void> {
         target: 'Probity >= 100000 rows/s with peak RSS < 300 MB',
         metThroughput: exportRate >= 100_000 && exportRuns.every((run) => run.rows === allegations), metMemory: exportPeakRssMb < 300,
       },
+      web,
       http: {
         route: 'GET /api/investigations/:id (bearer token)', connections: CONNECTIONS, durationSeconds: duration,
         probity: probityHttp, raw: rawHttp, probityHealthCheck: breakdown.health, probityAuthMe: breakdown.me,
@@ -306,12 +326,32 @@ function printTable(r: BenchResults): void {
     ['GET investigation p99 ms', String(r.http.probity.p99Ms), String(r.http.raw.p99Ms), '-', '< 50', r.http.metLatency ? 'yes' : 'NO'],
     ['  (GET /api/health req/s, p99)', `${r.http.probityHealthCheck.requestsPerSecond}, ${r.http.probityHealthCheck.p99Ms}`, '-', '-', '-', ''],
     ['  (GET /api/auth/me req/s, p99)', `${r.http.probityAuthMe.requestsPerSecond}, ${r.http.probityAuthMe.p99Ms}`, '-', '-', '-', ''],
+    ...webRows(r.web),
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   process.stdout.write(`\nProbity benchmark: ${r.allegations} allegations, ${r.investigations} investigations, ${r.machine.cpus} CPUs, `
     + `Node ${r.machine.node}, load average ${r.machine.loadAverageBefore} before the run\n`);
   for (const row of rows) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i])).join('  ')}\n`);
   process.stdout.write(`\nwritten to ${RESULTS}\n`);
+}
+
+function webRows(web: BenchResults['web']): string[][] {
+  const rows: string[][] = [];
+  const js = web.initialJs;
+  rows.push('skipped' in js
+    ? ['web initial JS kB gzip', `skipped: ${js.skipped}`, '-', '-', '<= 300', '']
+    : ['web initial JS kB gzip', `${js.gzipKb} (${js.files.length} file${js.files.length === 1 ? '' : 's'})`, '-', '-', '<= 300', js.met ? 'yes' : 'NO']);
+  const b = web.browser;
+  if ('skipped' in b) {
+    rows.push(['web pages in Chromium', `skipped: ${b.skipped}`, '-', '-', '-', '']);
+    return rows;
+  }
+  const timing = (name: string, t: { medianMs: number; runsMs: number[]; domContentLoadedMs: number; api: { medianMs: number; requests: string[] }; met: boolean }) => [
+    [name, `${t.medianMs} median (runs ${t.runsMs.join(', ')}; DOMContentLoaded ${t.domContentLoadedMs})`, '-', '-', '<= 1000', t.met ? 'yes' : 'NO'],
+    ['  (API time for its requests, ms)', `${t.api.medianMs} median for ${t.api.requests.length} GET(s)`, '-', '-', '-', ''],
+  ];
+  rows.push(...timing('web "My cases" first page ms', b.myCases), ...timing(`web case page (${b.casePage.subjects} subjects) ms`, b.casePage));
+  return rows;
 }
 
 main().catch((error: unknown) => {
