@@ -53,7 +53,7 @@ describe('a reviewer decides a case', () => {
 
   test('an outcome that breaks a conduct rule is refused (422) with the rule shown next to the fields it concerns, and nothing is written', async () => {
     const subject = page.getByRole('region', { name: officer });
-    await subject.getByRole('button', { name: `Record the outcome for ${officer}` }).click();
+    await subject.getByRole('button', { name: `Record outcome for ${officer}` }).click();
     const dialog = page.getByRole('dialog', { name: `Record the outcome for ${officer}` });
     await dialog.getByLabel('Outcome', { exact: true }).selectOption({ label: 'Disciplined' });
     await dialog.getByLabel('Sanction', { exact: true }).selectOption({ label: 'Reduction in rank' });
@@ -82,7 +82,7 @@ describe('a reviewer decides a case', () => {
     await scan(page);
     await screenshot(page, 'confirm-dismissal');
     await confirm.getByRole('button', { name: 'Yes, record the dismissal' }).click();
-    await page.getByRole('region', { name: officer }).getByRole('button', { name: `Amend the outcome for ${officer}` }).waitFor();
+    await page.getByRole('region', { name: officer }).getByRole('button', { name: `Amend outcome for ${officer}` }).waitFor();
 
     expect(count(suite.server.databaseFile, 'outcomes', "subject_id = ? AND type = 'dismissed'", [seeded.subject.id])).toBe(1);
     await eventually(async () => {
