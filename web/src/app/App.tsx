@@ -6,6 +6,7 @@ import { BrowserRouter, matchPath, Navigate, Route, Routes } from 'react-router'
 import { ApiError } from '../api/client';
 import { checkSession, SessionProvider } from '../features/auth/session';
 import { SignInPage } from '../features/auth/SignInPage';
+import CasePage from '../features/investigations/CasePage';
 import { CaseListPage } from '../features/investigations/CaseListPage';
 import { prefetchCase } from '../features/investigations/prefetchCase';
 import { caseListFilters, investigationListQuery } from '../features/investigations/useInvestigations';
@@ -14,10 +15,8 @@ import { NotFoundPage } from './NotFoundPage';
 import { RequireSession } from './RequireSession';
 import { cssVariablesResolver, theme } from './theme';
 
-// Pages beyond the first one a user sees load on demand, keeping the initial bundle small.
+// The case list and the case page, where most work happens, come with the app; other pages load on demand.
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
-const loadCasePage = () => import('../features/investigations/CasePage');
-const CasePage = lazy(loadCasePage);
 const NewComplaintPage = lazy(() => import('../features/complaints/NewComplaintPage'));
 const ComplaintPage = lazy(() => import('../features/complaints/ComplaintPage'));
 const ReviewQueuePage = lazy(() => import('../features/review/ReviewQueuePage'));
@@ -37,8 +36,8 @@ const queryClient = new QueryClient({
 });
 
 /**
- * Starts what the first page needs before React renders it: the session check, the page's code and
- * its data all at once, rather than each waiting for the one before. A 401 among them just means
+ * Starts what the first page needs before React renders it: the session check and the page's data
+ * together, rather than each waiting for the one before. A 401 among them just means
  * signed out (see SessionProvider).
  */
 export function preloadFirstPage({ pathname, search }: { pathname: string; search: string }) {
@@ -46,7 +45,6 @@ export function preloadFirstPage({ pathname, search }: { pathname: string; searc
   const params = new URLSearchParams(search);
   const casePage = matchPath('/cases/:reference', pathname);
   if (casePage?.params.reference) {
-    void loadCasePage();
     void prefetchCase(queryClient, casePage.params.reference, params.get('tab'));
   } else if (matchPath('/cases', pathname)) {
     void queryClient.prefetchQuery(investigationListQuery(caseListFilters(params)));

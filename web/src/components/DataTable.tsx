@@ -26,7 +26,8 @@ export function DataTable<T>({ caption, columns, rows, rowKey, sort, onSort, emp
   const sortedField = sort?.replace(/^-/, '');
   const descending = sort?.startsWith('-') ?? false;
   return (
-    <Table.ScrollContainer minWidth={640}>
+    // Native overflow: a ScrollArea per table costs measuring and observers on pages with many tables.
+    <Table.ScrollContainer minWidth={640} type="native">
       <Table striped highlightOnHover withTableBorder aria-busy={loading || undefined}>
         <Table.Caption style={{ captionSide: 'top', textAlign: 'left', fontWeight: 600 }}>{caption}</Table.Caption>
         <Table.Thead>
