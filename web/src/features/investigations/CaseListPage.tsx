@@ -99,7 +99,7 @@ export function CaseListPage() {
         empty={Object.values(form.values).some(Boolean) ? 'No cases match these filters.' : 'No cases yet.'}
       />
       {page && (
-        <Pager total={page.total} limit={page.limit} offset={page.offset} noun="cases"
+        <Pager total={page.total} limit={page.limit} offset={page.offset} noun={['case', 'cases']}
           onOffset={(offset) => update({ offset: offset ? String(offset) : undefined })} />
       )}
     </Stack>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { can } from '../../app/can';
 import { DataTable } from '../../components/DataTable';
 import { useReturnFocus } from '../../components/useReturnFocus';
+import { countOf } from '../../components/plural';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { AddAllegationForm } from '../allegations/AddAllegationForm';
 import { FindingModal } from '../allegations/FindingModal';
@@ -118,7 +119,7 @@ export default function SubjectsSection({ investigation }: { investigation: Inve
       <ErrorNotice error={error} title="The subjects could not be loaded" />
       {loading && <Text role="status">Loading the subjects…</Text>}
       {!loading && subjects.data && (
-        <Text size="sm">{subjects.data.length === 1 ? '1 officer is' : `${subjects.data.length} officers are`} subjects of this case.</Text>
+        <Text size="sm">{countOf(subjects.data.length, ['officer is a subject', 'officers are subjects'])} of this case.</Text>
       )}
       {!loading && subjects.data?.length === 0 && <Text c="dimmed">No subjects yet.</Text>}
       {!loading && subjects.data?.map((subject) => (
