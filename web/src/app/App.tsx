@@ -2,19 +2,21 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, matchPath, Navigate, Route, Routes } from 'react-router';
 import { ApiError } from '../api/client';
-import { SessionProvider } from '../features/auth/session';
+import { checkSession, SessionProvider } from '../features/auth/session';
 import { SignInPage } from '../features/auth/SignInPage';
+import CasePage from '../features/investigations/CasePage';
 import { CaseListPage } from '../features/investigations/CaseListPage';
+import { prefetchCase } from '../features/investigations/prefetchCase';
+import { caseListFilters, investigationListQuery } from '../features/investigations/useInvestigations';
 import { Layout, PageLoading } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireSession } from './RequireSession';
 import { cssVariablesResolver, theme } from './theme';
 
-// Pages beyond the first one a user sees load on demand, keeping the initial bundle small.
+// The case list and the case page, where most work happens, come with the app; other pages load on demand.
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
-const CasePage = lazy(() => import('../features/investigations/CasePage'));
 const NewComplaintPage = lazy(() => import('../features/complaints/NewComplaintPage'));
 const ComplaintPage = lazy(() => import('../features/complaints/ComplaintPage'));
 const ReviewQueuePage = lazy(() => import('../features/review/ReviewQueuePage'));
@@ -32,6 +34,22 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+/**
+ * Starts what the first page needs before React renders it: the session check and the page's data
+ * together, rather than each waiting for the one before. A 401 among them just means
+ * signed out (see SessionProvider).
+ */
+export function preloadFirstPage({ pathname, search }: { pathname: string; search: string }) {
+  void checkSession().catch(() => undefined);
+  const params = new URLSearchParams(search);
+  const casePage = matchPath('/cases/:reference', pathname);
+  if (casePage?.params.reference) {
+    void prefetchCase(queryClient, casePage.params.reference, params.get('tab'));
+  } else if (matchPath('/cases', pathname)) {
+    void queryClient.prefetchQuery(investigationListQuery(caseListFilters(params)));
+  }
+}
 
 export function App() {
   return (

@@ -1,5 +1,6 @@
 import { Button, Group, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { countOf, type Noun } from './plural';
 
 export interface Column<T> {
   key: string;
@@ -26,7 +27,8 @@ export function DataTable<T>({ caption, columns, rows, rowKey, sort, onSort, emp
   const sortedField = sort?.replace(/^-/, '');
   const descending = sort?.startsWith('-') ?? false;
   return (
-    <Table.ScrollContainer minWidth={640}>
+    // Native overflow: a ScrollArea per table costs measuring and observers on pages with many tables.
+    <Table.ScrollContainer minWidth={640} type="native">
       <Table striped highlightOnHover withTableBorder aria-busy={loading || undefined}>
         <Table.Caption style={{ captionSide: 'top', textAlign: 'left', fontWeight: 600 }}>{caption}</Table.Caption>
         <Table.Thead>
@@ -76,7 +78,8 @@ interface PagerProps {
   limit: number;
   offset: number;
   onOffset(offset: number): void;
-  noun: string;
+  /** What the list counts, e.g. ['case', 'cases']. */
+  noun: Noun;
 }
 
 export function Pager({ total, limit, offset, onOffset, noun }: PagerProps) {
@@ -85,7 +88,7 @@ export function Pager({ total, limit, offset, onOffset, noun }: PagerProps) {
   return (
     <Group justify="space-between" mt="sm">
       <Text size="sm" aria-live="polite">
-        {total === 0 ? `No ${noun}` : `${offset + 1}–${Math.min(offset + limit, total)} of ${total} ${noun}`} · page {page} of {pages}
+        {total === 0 ? `No ${noun[1]}` : `${offset + 1}–${Math.min(offset + limit, total)} of ${countOf(total, noun)}`} · page {page} of {pages}
       </Text>
       <Group gap="xs">
         <Button variant="default" size="xs" disabled={page <= 1} onClick={() => onOffset(Math.max(0, offset - limit))}>

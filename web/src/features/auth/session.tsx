@@ -22,6 +22,13 @@ interface SessionContextValue {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
+let sessionCheck: Promise<SessionAnswer> | null = null;
+/** Asks once whether the browser has a session; started before the first render so the page's requests go alongside. */
+export function checkSession(): Promise<SessionAnswer> {
+  sessionCheck ??= unwrap(api.GET('/api/auth/session'), { quiet401: true });
+  return sessionCheck;
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const queryClient = useQueryClient();
@@ -34,14 +41,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const end = useCallback((ended: boolean, reason?: 'signed-out' | 'password-changed') => {
     setCsrfToken(null);
-    // A 401 from a request still in flight after signing out must not turn it into "session ended".
-    setState((previous) => (previous.status === 'signed-out' && ended ? previous : { status: 'signed-out', ended, reason }));
+    // A 401 from a request still in flight after signing out must not turn it into "session ended",
+    // nor one from a request started alongside the first session check: there was no session to end.
+    setState((previous) => {
+      if (ended && previous.status === 'loading') return { status: 'signed-out', ended: false };
+      return previous.status === 'signed-out' && ended ? previous : { status: 'signed-out', ended, reason };
+    });
     queryClient.clear();
   }, [queryClient]);
 
   useEffect(() => {
     let cancelled = false;
-    unwrap(api.GET('/api/auth/session'), { quiet401: true })
+    checkSession()
       .then((answer) => { if (!cancelled) accept(answer); })
       .catch(() => { if (!cancelled) setState({ status: 'signed-out', ended: false }); });
     return () => { cancelled = true; };

@@ -54,7 +54,7 @@ export default function BarredListPage() {
         ]}
       />
       {list.data && (
-        <Pager total={list.data.total} limit={PAGE_SIZE} offset={offset} noun="entries"
+        <Pager total={list.data.total} limit={PAGE_SIZE} offset={offset} noun={['entry', 'entries']}
           onOffset={(o) => { const next = new URLSearchParams(params); if (o) next.set('offset', String(o)); else next.delete('offset'); setParams(next); }} />
       )}
     </Stack>

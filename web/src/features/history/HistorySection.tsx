@@ -64,7 +64,7 @@ export default function HistorySection({ investigation }: { investigation: Inves
         ]}
       />
       {history.data && (
-        <Pager total={history.data.total} limit={PAGE_SIZE} offset={offset} onOffset={setOffset} noun="events" />
+        <Pager total={history.data.total} limit={PAGE_SIZE} offset={offset} onOffset={setOffset} noun={['event', 'events']} />
       )}
     </Stack>
   );

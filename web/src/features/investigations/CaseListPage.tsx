@@ -9,9 +9,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useUser } from '../auth/session';
 import { STATUS_LABELS, STATUSES, type InvestigationStatus } from './labels';
-import { useInvestigationList, type CaseListFilters, type InvestigationSummary } from './useInvestigations';
+import { caseListFilters, useInvestigationList, type InvestigationSummary } from './useInvestigations';
 
-const PAGE_SIZE = 20;
 const FILTER_FIELDS = ['q', 'status', 'station', 'operation', 'openedFrom', 'openedTo'] as const;
 type FilterValues = Record<(typeof FILTER_FIELDS)[number], string>;
 
@@ -39,17 +38,7 @@ export function CaseListPage() {
   usePageTitle(heading);
   const [params, setParams] = useSearchParams();
 
-  const filters: CaseListFilters = useMemo(() => ({
-    q: params.get('q') || undefined,
-    status: (params.get('status') || undefined) as InvestigationStatus | undefined,
-    station: params.get('station') || undefined,
-    operation: params.get('operation') || undefined,
-    openedFrom: params.get('openedFrom') || undefined,
-    openedTo: params.get('openedTo') || undefined,
-    sort: params.get('sort') || '-openedOn',
-    limit: PAGE_SIZE,
-    offset: Math.max(0, Number(params.get('offset')) || 0),
-  }), [params]);
+  const filters = useMemo(() => caseListFilters(params), [params]);
 
   const list = useInvestigationList(filters);
   const form = useForm<FilterValues>({
@@ -110,7 +99,7 @@ export function CaseListPage() {
         empty={Object.values(form.values).some(Boolean) ? 'No cases match these filters.' : 'No cases yet.'}
       />
       {page && (
-        <Pager total={page.total} limit={page.limit} offset={page.offset} noun="cases"
+        <Pager total={page.total} limit={page.limit} offset={page.offset} noun={['case', 'cases']}
           onOffset={(offset) => update({ offset: offset ? String(offset) : undefined })} />
       )}
     </Stack>

@@ -1,18 +1,19 @@
 import { Anchor, Group, Stack, Tabs, Text, Title } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { PageLoading } from '../../app/Layout';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { usePageTitle } from '../../components/usePageTitle';
 import { StatusBadge } from './CaseListPage';
+import EvidenceNotesSection from '../evidence/EvidenceNotesSection';
+import HistorySection from '../history/HistorySection';
+import RecommendationsSection from '../recommendations/RecommendationsSection';
+import SubjectsSection from '../subjects/SubjectsSection';
 import { OverviewSection } from './OverviewSection';
+import { prefetchCase } from './prefetchCase';
 import { TeamSection } from './TeamSection';
 import { useInvestigation, useInvestigationByReference } from './useInvestigation';
-
-const SubjectsSection = lazy(() => import('../subjects/SubjectsSection'));
-const EvidenceNotesSection = lazy(() => import('../evidence/EvidenceNotesSection'));
-const RecommendationsSection = lazy(() => import('../recommendations/RecommendationsSection'));
-const HistorySection = lazy(() => import('../history/HistorySection'));
 
 const TABS = [
   { value: 'overview', label: 'Overview' },
@@ -29,6 +30,9 @@ export default function CasePage() {
   const { reference = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const tab = (TABS.find((t) => t.value === params.get('tab'))?.value ?? 'overview') as TabValue;
+  const queryClient = useQueryClient();
+  // The tabs ship with the page (no second chunk to wait for), and the open tab's data is asked for with the record.
+  useEffect(() => { void prefetchCase(queryClient, reference, tab); }, [queryClient, reference, tab]);
   const lookup = useInvestigationByReference(reference);
   const investigation = useInvestigation(lookup.data);
   const tabLabel = TABS.find((t) => t.value === tab)!.label;
@@ -66,14 +70,12 @@ export default function CasePage() {
         <Tabs.List aria-label="Parts of the case">
           {TABS.map((t) => <Tabs.Tab key={t.value} value={t.value}>{t.label}</Tabs.Tab>)}
         </Tabs.List>
-        <Suspense fallback={<PageLoading />}>
-          <Tabs.Panel value="overview" pt="md"><OverviewSection investigation={record} /></Tabs.Panel>
-          <Tabs.Panel value="team" pt="md"><TeamSection investigation={record} /></Tabs.Panel>
-          <Tabs.Panel value="subjects" pt="md"><SubjectsSection investigation={record} /></Tabs.Panel>
-          <Tabs.Panel value="evidence" pt="md"><EvidenceNotesSection investigation={record} /></Tabs.Panel>
-          <Tabs.Panel value="recommendations" pt="md"><RecommendationsSection investigation={record} /></Tabs.Panel>
-          <Tabs.Panel value="history" pt="md"><HistorySection investigation={record} /></Tabs.Panel>
-        </Suspense>
+        <Tabs.Panel value="overview" pt="md"><OverviewSection investigation={record} /></Tabs.Panel>
+        <Tabs.Panel value="team" pt="md"><TeamSection investigation={record} /></Tabs.Panel>
+        <Tabs.Panel value="subjects" pt="md"><SubjectsSection investigation={record} /></Tabs.Panel>
+        <Tabs.Panel value="evidence" pt="md"><EvidenceNotesSection investigation={record} /></Tabs.Panel>
+        <Tabs.Panel value="recommendations" pt="md"><RecommendationsSection investigation={record} /></Tabs.Panel>
+        <Tabs.Panel value="history" pt="md"><HistorySection investigation={record} /></Tabs.Panel>
       </Tabs>
     </Stack>
   );

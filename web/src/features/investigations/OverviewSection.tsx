@@ -5,6 +5,7 @@ import { can } from '../../app/can';
 import { notifySaved } from '../../components/notify';
 import { useConflictRetry } from '../../components/ConflictDialog';
 import { DateText } from '../../components/DateText';
+import { countOf } from '../../components/plural';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { applyFieldErrors } from '../../components/fieldErrors';
 import { useUser } from '../auth/session';
@@ -44,7 +45,11 @@ export function OverviewSection({ investigation }: { investigation: Investigatio
         <Title order={2} size="h3" id="summary-heading">Summary</Title>
         {summary.data ? <Text mt="xs">{summary.data.sentence}</Text> : summary.error ? <ErrorNotice error={summary.error} /> : <Text c="dimmed">Loading…</Text>}
         <Text size="sm" c="dimmed" mt={4}>
-          {investigation.counts.subjects} subjects, {investigation.counts.allegations} allegations, {investigation.counts.recommendations} recommendations
+          {[
+            countOf(investigation.counts.subjects, ['subject', 'subjects']),
+            countOf(investigation.counts.allegations, ['allegation', 'allegations']),
+            countOf(investigation.counts.recommendations, ['recommendation', 'recommendations']),
+          ].join(', ')}
         </Text>
       </section>
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, ifMatch, unwrap, unwrapPage, type Schema } from '../../api/client';
 import { investigationKeys, type InvestigationSummary } from './useInvestigations';
 import type { InvestigationStatus } from './labels';
@@ -7,8 +7,8 @@ export type Investigation = Schema<'InvestigationDetailResponse'>;
 export type InvestigationChanges = Schema<'UpdateInvestigationDto'>;
 
 /** The case a page address names: the API takes ids, so the reference is looked up first. */
-export function useInvestigationByReference(reference: string) {
-  return useQuery({
+export function investigationIdQuery(reference: string) {
+  return queryOptions({
     queryKey: investigationKeys.byReference(reference),
     queryFn: async ({ signal }) => {
       const page = await unwrapPage<InvestigationSummary>(api.GET('/api/investigations', {
@@ -22,12 +22,19 @@ export function useInvestigationByReference(reference: string) {
   });
 }
 
-export function useInvestigation(id: string | undefined) {
-  return useQuery({
-    queryKey: investigationKeys.detail(id ?? ''),
-    enabled: Boolean(id),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/investigations/{id}', { params: { path: { id: id! } }, signal })),
+export function investigationQuery(id: string) {
+  return queryOptions({
+    queryKey: investigationKeys.detail(id),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/investigations/{id}', { params: { path: { id } }, signal })),
   });
+}
+
+export function useInvestigationByReference(reference: string) {
+  return useQuery(investigationIdQuery(reference));
+}
+
+export function useInvestigation(id: string | undefined) {
+  return useQuery({ ...investigationQuery(id ?? ''), enabled: Boolean(id) });
 }
 
 export function fetchInvestigation(id: string) {

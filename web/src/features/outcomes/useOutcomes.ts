@@ -1,17 +1,21 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchAllPages, ifMatch, unwrap, type Schema } from '../../api/client';
 import { caseKeys, useCaseInvalidation } from '../subjects/useSubjects';
 
 export type Outcome = Schema<'OutcomeResponse'>;
 
 /** The outcomes of one case (one per subject at most). */
-export function useCaseOutcomes(investigationId: string) {
-  return useQuery({
+export function caseOutcomesQuery(investigationId: string) {
+  return queryOptions({
     queryKey: caseKeys.outcomes(investigationId),
     queryFn: () => fetchAllPages<Outcome>((limit, offset) => api.GET('/api/outcomes', {
       params: { query: { investigationId, limit, offset } as never },
     })),
   });
+}
+
+export function useCaseOutcomes(investigationId: string) {
+  return useQuery(caseOutcomesQuery(investigationId));
 }
 
 export function fetchOutcome(id: string) {

@@ -53,7 +53,7 @@ export default function RecommendationsRegisterPage() {
         empty="No recommendations match." showCase references={references}
         sort={filters.sort} onSort={(sort) => set({ sort, offset: undefined })} />
       {register.data && (
-        <Pager total={register.data.total} limit={PAGE_SIZE} offset={filters.offset} noun="recommendations"
+        <Pager total={register.data.total} limit={PAGE_SIZE} offset={filters.offset} noun={['recommendation', 'recommendations']}
           onOffset={(o) => set({ offset: o ? String(o) : undefined })} />
       )}
     </Stack>

@@ -32,7 +32,7 @@ function QueueTable({ status, caption, empty }: { status: 'report_submitted' | '
       <ErrorNotice error={list.error} title="The queue could not be loaded" />
       <DataTable caption={caption} columns={COLUMNS} rows={list.data?.items ?? []} rowKey={(r) => r.id}
         loading={list.isPending} empty={empty} />
-      {list.data && <Pager total={list.data.total} limit={PAGE_SIZE} offset={offset} onOffset={setOffset} noun="cases" />}
+      {list.data && <Pager total={list.data.total} limit={PAGE_SIZE} offset={offset} onOffset={setOffset} noun={['case', 'cases']} />}
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { can } from '../../app/can';
 import { DataTable } from '../../components/DataTable';
 import { useReturnFocus } from '../../components/useReturnFocus';
+import { countOf } from '../../components/plural';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { AddAllegationForm } from '../allegations/AddAllegationForm';
 import { FindingModal } from '../allegations/FindingModal';
@@ -105,6 +106,8 @@ export default function SubjectsSection({ investigation }: { investigation: Inve
   const allegations = useCaseAllegations(investigation.id);
   const outcomes = useCaseOutcomes(investigation.id);
   const error = subjects.error ?? allegations.error ?? outcomes.error;
+  // The cards wait for all three parts, so they render once and never show "No allegations yet." for a moment.
+  const loading = !error && (subjects.isPending || allegations.isPending || outcomes.isPending);
   const bySubject = new Map<string, Allegation[]>();
   for (const a of allegations.data ?? []) bySubject.set(a.subjectId, [...(bySubject.get(a.subjectId) ?? []), a]);
   const outcomeOf = new Map((outcomes.data ?? []).map((o) => [o.subjectId, o]));
@@ -114,12 +117,12 @@ export default function SubjectsSection({ investigation }: { investigation: Inve
       <Title order={2} size="h3">Subjects and allegations</Title>
       <IndependenceNotice investigation={investigation} />
       <ErrorNotice error={error} title="The subjects could not be loaded" />
-      {subjects.isPending && <Text role="status">Loading the subjects…</Text>}
-      {subjects.data && (
-        <Text size="sm">{subjects.data.length === 1 ? '1 officer is' : `${subjects.data.length} officers are`} subjects of this case.</Text>
+      {loading && <Text role="status">Loading the subjects…</Text>}
+      {!loading && subjects.data && (
+        <Text size="sm">{countOf(subjects.data.length, ['officer is a subject', 'officers are subjects'])} of this case.</Text>
       )}
-      {subjects.data?.length === 0 && <Text c="dimmed">No subjects yet.</Text>}
-      {subjects.data?.map((subject) => (
+      {!loading && subjects.data?.length === 0 && <Text c="dimmed">No subjects yet.</Text>}
+      {!loading && subjects.data?.map((subject) => (
         <SubjectCard key={subject.id} investigation={investigation} subject={subject}
           allegations={bySubject.get(subject.id) ?? []} outcome={outcomeOf.get(subject.id)} />
       ))}

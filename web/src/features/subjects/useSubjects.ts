@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchAllPages, ifMatch, unwrap, unwrapPage, type Schema } from '../../api/client';
 
 export type Subject = Schema<'SubjectResponse'>;
@@ -11,8 +11,8 @@ export const caseKeys = {
   outcomes: (investigationId: string) => ['case', investigationId, 'outcomes'] as const,
 };
 
-export function useSubjects(investigationId: string) {
-  return useQuery({
+export function subjectsQuery(investigationId: string) {
+  return queryOptions({
     queryKey: caseKeys.subjects(investigationId),
     queryFn: () => fetchAllPages<Subject>((limit, offset) => api.GET('/api/investigations/{investigationId}/subjects', {
       params: { path: { investigationId }, query: { limit, offset } as never },
@@ -21,13 +21,21 @@ export function useSubjects(investigationId: string) {
 }
 
 /** Every allegation of the case in one list (grouped by subject on the page). */
-export function useCaseAllegations(investigationId: string) {
-  return useQuery({
+export function caseAllegationsQuery(investigationId: string) {
+  return queryOptions({
     queryKey: caseKeys.allegations(investigationId),
     queryFn: () => fetchAllPages<Allegation>((limit, offset) => api.GET('/api/allegations', {
       params: { query: { investigationId, limit, offset } as never },
     })),
   });
+}
+
+export function useSubjects(investigationId: string) {
+  return useQuery(subjectsQuery(investigationId));
+}
+
+export function useCaseAllegations(investigationId: string) {
+  return useQuery(caseAllegationsQuery(investigationId));
 }
 
 /** After a write to a part of the case: the case's parts, its record, history and the barred list. */
