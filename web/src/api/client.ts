@@ -4,7 +4,7 @@ import type { components, paths } from './schema';
 /** Schemas of the API, by name: `Schema<'InvestigationResponse'>`. */
 export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
 
-/** What every list route answers (the OpenAPI document describes some of them as a bare array). */
+/** What every list route answers: `{items, total, limit, offset}`. */
 export interface Page<T> {
   items: T[];
   total: number;

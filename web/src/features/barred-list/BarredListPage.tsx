@@ -6,6 +6,7 @@ import { DateText } from '../../components/DateText';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useBarredList, type BarredEntry } from './useBarredList';
+import { officerName } from '../officers/officerName';
 
 const PAGE_SIZE = 20;
 
@@ -43,7 +44,7 @@ export default function BarredListPage() {
         loading={list.isPending || list.isFetching}
         empty={q ? 'No one on the barred list matches.' : 'The barred list is empty.'}
         columns={[
-          { key: 'name', header: 'Name', cell: (e) => `${e.givenName} ${e.familyName}` },
+          { key: 'name', header: 'Name', cell: (e) => officerName(e) },
           { key: 'number', header: 'Service number', cell: (e) => e.serviceNumber },
           { key: 'force', header: 'Force', cell: (e) => e.force },
           { key: 'added', header: 'Added', cell: (e) => <DateText value={e.addedOn} /> },

@@ -8,7 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { applyFieldErrors } from '../../components/fieldErrors';
 import { useUser } from '../auth/session';
 import { EMPLOYMENT_LABELS } from '../outcomes/labels';
-import { officerName } from './SubjectsSection';
+import { officerName } from '../officers/officerName';
 import { useAddSubject, useCreateOfficer, useOfficerSearch, type Officer } from './useSubjects';
 import { notifySaved } from '../../components/notify';
 

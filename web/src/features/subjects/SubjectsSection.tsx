@@ -16,8 +16,8 @@ import { IndependenceNotice } from '../review/IndependenceNotice';
 import { AddSubjectPanel } from './AddSubjectPanel';
 import { useCaseOutcomes, type Outcome } from '../outcomes/useOutcomes';
 import { useCaseAllegations, useSubjects, type Allegation, type Subject } from './useSubjects';
+import { officerName } from '../officers/officerName';
 
-export const officerName = (o: { givenName: string; familyName: string }) => `${o.givenName} ${o.familyName}`;
 
 function OutcomeText({ outcome }: { outcome: Outcome }) {
   const parts = [OUTCOME_LABELS[outcome.type]];
